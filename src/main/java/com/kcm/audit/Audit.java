@@ -1,0 +1,126 @@
+package com.kcm.audit;
+
+import java.time.Clock;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes the audit trail. Changes are recorded inside the caller's transaction, so a change and its
+ * entry commit or roll back together; denied access and personal-data views get their own transaction,
+ * so they stay recorded even when the request then fails.
+ */
+@Service
+public class Audit {
+
+	public static final String CREATE = "CREATE";
+	public static final String UPDATE = "UPDATE";
+	public static final String DELETE = "DELETE";
+	public static final String LOGIN = "LOGIN";
+	public static final String LOGIN_FAILED = "LOGIN_FAILED";
+	public static final String ACCESS_DENIED = "ACCESS_DENIED";
+	public static final String NOT_VISIBLE = "NOT_VISIBLE";
+	public static final String PERSONAL_DATA_VIEWED = "PERSONAL_DATA_VIEWED";
+	public static final String EXPORT = "EXPORT";
+	public static final String IMPORT = "IMPORT";
+
+	private final AuditRepository entries;
+	private final JsonMapper json;
+	private final Clock clock;
+
+	Audit(AuditRepository entries, JsonMapper json, Clock clock) {
+		this.entries = entries;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/** A change of a record: before and after are snapshots (maps or records), either may be null. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void changed(String action, String entityType, Object entityId, Object before, Object after) {
+		write(actor(), action, entityType, entityId, null, before, after);
+	}
+
+	/** An event that is not a change of one record (an import, an export). */
+	@Transactional
+	public void event(String action, String entityType, Object entityId, String detail) {
+		write(actor(), action, entityType, entityId, detail, null, null);
+	}
+
+	/** The caller's role does not allow the request. */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void accessDenied(String what) {
+		write(actor(), ACCESS_DENIED, null, null, what, null, null);
+	}
+
+	/** The caller asked for a record outside its scope; it was answered 404. */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void notVisible(String entityType, Object entityId) {
+		write(actor(), NOT_VISIBLE, entityType, entityId, null, null, null);
+	}
+
+	/** A phone or ID number was shown in full. */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void personalDataViewed(String entityType, Object entityId, String fields) {
+		write(actor(), PERSONAL_DATA_VIEWED, entityType, entityId, fields, null, null);
+	}
+
+	@EventListener
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void onLogin(AuthenticationSuccessEvent event) {
+		write(event.getAuthentication().getName(), LOGIN, "user", null, null, null, null);
+	}
+
+	@EventListener
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void onFailedLogin(AbstractAuthenticationFailureEvent event) {
+		write(event.getAuthentication().getName(), LOGIN_FAILED, "user", null,
+				event.getException().getClass().getSimpleName(), null, null);
+	}
+
+	@Transactional(readOnly = true)
+	public Page<AuditEntry> search(AuditQuery q, Pageable pageable) {
+		return entries.search(blank(q.actor()), blank(q.action()), blank(q.entityType()), blank(q.entityId()), q.from(),
+				q.to(), pageable);
+	}
+
+	private void write(String actor, String action, String entityType, Object entityId, String detail, Object before,
+			Object after) {
+		entries.save(new AuditEntry(clock.instant(), actor, action, entityType,
+				entityId == null ? null : String.valueOf(entityId), detail, toJson(before), toJson(after), remoteAddr()));
+	}
+
+	private String toJson(Object o) {
+		return o == null ? null : json.writeValueAsString(o);
+	}
+
+	private static String blank(String s) {
+		return s == null || s.isBlank() ? null : s.trim();
+	}
+
+	private static String actor() {
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		return auth == null || auth.getName() == null ? "system" : auth.getName();
+	}
+
+	private static String remoteAddr() {
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes sra) {
+			HttpServletRequest req = sra.getRequest();
+			return req.getRemoteAddr();
+		}
+		return null;
+	}
+}

@@ -1,0 +1,105 @@
+package com.kcm.audit;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.Immutable;
+
+/** One line of the audit trail. Immutable: the application never updates or deletes one. */
+@Entity
+@Immutable
+@Table(name = "audit_entry")
+public class AuditEntry {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(nullable = false)
+	private Instant at;
+
+	@Column(nullable = false)
+	private String actor;
+
+	@Column(nullable = false)
+	private String action;
+
+	@Column(name = "entity_type")
+	private String entityType;
+
+	@Column(name = "entity_id")
+	private String entityId;
+
+	private String detail;
+
+	@Column(name = "before_state")
+	private String beforeState;
+
+	@Column(name = "after_state")
+	private String afterState;
+
+	@Column(name = "remote_addr")
+	private String remoteAddr;
+
+	protected AuditEntry() {
+	}
+
+	AuditEntry(Instant at, String actor, String action, String entityType, String entityId, String detail,
+			String beforeState, String afterState, String remoteAddr) {
+		this.at = at;
+		this.actor = actor;
+		this.action = action;
+		this.entityType = entityType;
+		this.entityId = entityId;
+		this.detail = detail;
+		this.beforeState = beforeState;
+		this.afterState = afterState;
+		this.remoteAddr = remoteAddr;
+	}
+
+	public Long getId() {
+		return id;
+	}
+
+	public Instant getAt() {
+		return at;
+	}
+
+	public String getActor() {
+		return actor;
+	}
+
+	public String getAction() {
+		return action;
+	}
+
+	public String getEntityType() {
+		return entityType;
+	}
+
+	public String getEntityId() {
+		return entityId;
+	}
+
+	public String getDetail() {
+		return detail;
+	}
+
+	public String getBeforeState() {
+		return beforeState;
+	}
+
+	public String getAfterState() {
+		return afterState;
+	}
+
+	public String getRemoteAddr() {
+		return remoteAddr;
+	}
+}

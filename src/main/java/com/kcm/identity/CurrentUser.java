@@ -1,0 +1,44 @@
+package com.kcm.identity;
+
+import java.util.Set;
+
+/**
+ * The authenticated caller as the other modules see it: roles, the dealer or region it is bound to,
+ * and whether it may reveal personal data in full.
+ */
+public record CurrentUser(long id, String username, String displayName, Set<Role> roles, Long dealerId,
+		Long regionId, boolean mayRevealPersonalData) {
+
+	public boolean has(Role role) {
+		return roles.contains(role);
+	}
+
+	public boolean hasAny(Role... candidates) {
+		for (Role r : candidates) {
+			if (roles.contains(r)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Dealer users see one dealer and regional users one region (SPEC §8). A user holding a central role
+	 * besides is still scoped: the narrower binding wins.
+	 */
+	public Scope scope() {
+		if (roles.contains(Role.DEALER) && dealerId != null) {
+			return Scope.dealer(dealerId);
+		}
+		if (roles.contains(Role.DEALER)) {
+			return new Scope(-1L, null); // bound to nothing: sees nothing
+		}
+		if (roles.contains(Role.REGIONAL) && regionId != null) {
+			return Scope.region(regionId);
+		}
+		if (roles.contains(Role.REGIONAL)) {
+			return new Scope(null, -1L);
+		}
+		return Scope.ALL;
+	}
+}

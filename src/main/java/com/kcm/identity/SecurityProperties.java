@@ -1,0 +1,19 @@
+package com.kcm.identity;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Sign-in rules: how many failed passwords lock an account and for how long, how long an API token
+ * lives.
+ */
+@ConfigurationProperties("kcm.security")
+public record SecurityProperties(Integer maxFailedLogins, Duration lockout, Duration tokenLifetime) {
+
+	public SecurityProperties {
+		maxFailedLogins = maxFailedLogins == null ? 5 : maxFailedLogins;
+		lockout = lockout == null ? Duration.ofMinutes(15) : lockout;
+		tokenLifetime = tokenLifetime == null ? Duration.ofHours(12) : tokenLifetime;
+	}
+}

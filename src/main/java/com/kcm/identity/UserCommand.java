@@ -1,0 +1,11 @@
+package com.kcm.identity;
+
+import java.util.List;
+
+/**
+ * What an administrator (or the API of Appendix A) says about a user. {@code password} may be blank on an
+ * update (unchanged). {@code roles} are role codes as text so unknown ones can be named in the error.
+ */
+public record UserCommand(String username, String password, String displayName, List<String> roles,
+		String dealerCode, String regionCode, Boolean enabled, Boolean revealPersonalData) {
+}

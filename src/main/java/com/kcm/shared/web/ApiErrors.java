@@ -1,0 +1,134 @@
+package com.kcm.shared.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import com.kcm.shared.domain.DomainException;
+import com.kcm.shared.domain.NotFoundException;
+import com.kcm.shared.domain.ValidationException;
+import com.kcm.shared.domain.Violation;
+
+/**
+ * Maps failures of the REST API to the answers of SPEC Appendix A:
+ * {@code {"errors":[{"field" or "index", "message"}]}} with 400 (unreadable), 422 (rule broken),
+ * 403, 404. Never a stack trace.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class ApiErrors {
+
+	private final MessageSource messages;
+
+	ApiErrors(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	@ExceptionHandler(ValidationException.class)
+	ResponseEntity<Map<String, Object>> validation(ValidationException e) {
+		return answer(HttpStatus.UNPROCESSABLE_CONTENT, render(e.violations()));
+	}
+
+	@ExceptionHandler(DomainException.class)
+	ResponseEntity<Map<String, Object>> domain(DomainException e) {
+		return answer(HttpStatus.UNPROCESSABLE_CONTENT, List.of(error(null, null, text(e.code(), e.args()))));
+	}
+
+	@ExceptionHandler(MethodArgumentNotValidException.class)
+	ResponseEntity<Map<String, Object>> beanValidation(MethodArgumentNotValidException e) {
+		List<Map<String, Object>> errors = new ArrayList<>();
+		e.getBindingResult().getFieldErrors().forEach(fe -> errors.add(error(fe.getField(), null,
+				messages.getMessage(fe, LocaleContextHolder.getLocale()))));
+		e.getBindingResult().getGlobalErrors().forEach(ge -> errors.add(error(null, null,
+				messages.getMessage(ge, LocaleContextHolder.getLocale()))));
+		return answer(HttpStatus.UNPROCESSABLE_CONTENT, errors);
+	}
+
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+		String field = JsonErrorPaths.fieldOf(e);
+		return answer(HttpStatus.BAD_REQUEST, List.of(error(field, null,
+				text(field == null ? "error.body.unreadable" : "error.body.badValue"))));
+	}
+
+	@ExceptionHandler({ MethodArgumentTypeMismatchException.class })
+	ResponseEntity<Map<String, Object>> badParameter(MethodArgumentTypeMismatchException e) {
+		return answer(HttpStatus.BAD_REQUEST, List.of(error(e.getName(), null, text("error.body.badValue"))));
+	}
+
+	@ExceptionHandler(MissingServletRequestParameterException.class)
+	ResponseEntity<Map<String, Object>> missingParameter(MissingServletRequestParameterException e) {
+		return answer(HttpStatus.BAD_REQUEST, List.of(error(e.getParameterName(), null, text("error.required"))));
+	}
+
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
+		return answer(HttpStatus.CONTENT_TOO_LARGE, List.of(error("file", null, text("error.upload.tooLarge"))));
+	}
+
+	@ExceptionHandler({ NotFoundException.class, NoResourceFoundException.class })
+	ResponseEntity<Map<String, Object>> notFound(Exception e) {
+		return answer(HttpStatus.NOT_FOUND, List.of(error(null, null, text("error.notFound"))));
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	ResponseEntity<Map<String, Object>> denied(AccessDeniedException e) {
+		return answer(HttpStatus.FORBIDDEN, List.of(error(null, null, text("error.forbidden"))));
+	}
+
+	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+	ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e) {
+		return answer(HttpStatus.METHOD_NOT_ALLOWED, List.of(error(null, null, e.getMessage())));
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+	ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
+		return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, List.of(error(null, null, e.getMessage())));
+	}
+
+	private List<Map<String, Object>> render(List<Violation> violations) {
+		return violations.stream().map(v -> error(v.field(), v.index(), text(v.code(), v.args()))).toList();
+	}
+
+	private String text(String code, Object... args) {
+		Locale locale = LocaleContextHolder.getLocale();
+		return messages.getMessage(code, args, code, locale);
+	}
+
+	static Map<String, Object> error(String field, Integer index, String message) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		if (index != null) {
+			m.put("index", index);
+		}
+		if (field != null) {
+			m.put("field", field);
+		}
+		m.put("message", message);
+		return m;
+	}
+
+	static ResponseEntity<Map<String, Object>> answer(HttpStatus status, List<Map<String, Object>> errors) {
+		return ResponseEntity.status(status).body(Map.of("errors", errors));
+	}
+}

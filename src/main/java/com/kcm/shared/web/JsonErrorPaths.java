@@ -1,0 +1,34 @@
+package com.kcm.shared.web;
+
+import org.springframework.http.converter.HttpMessageNotReadableException;
+
+import tools.jackson.core.JacksonException;
+
+/** Finds the JSON path of the value that could not be read, so the error can name the field. */
+final class JsonErrorPaths {
+
+	private JsonErrorPaths() {
+	}
+
+	static String fieldOf(HttpMessageNotReadableException e) {
+		Throwable cause = e.getCause();
+		while (cause != null && !(cause instanceof JacksonException)) {
+			cause = cause.getCause();
+		}
+		if (cause instanceof JacksonException je && !je.getPath().isEmpty()) {
+			StringBuilder sb = new StringBuilder();
+			for (JacksonException.Reference ref : je.getPath()) {
+				if (ref.getPropertyName() != null) {
+					if (!sb.isEmpty()) {
+						sb.append('.');
+					}
+					sb.append(ref.getPropertyName());
+				} else if (ref.getIndex() >= 0) {
+					sb.append('[').append(ref.getIndex()).append(']');
+				}
+			}
+			return sb.isEmpty() ? null : sb.toString();
+		}
+		return null;
+	}
+}

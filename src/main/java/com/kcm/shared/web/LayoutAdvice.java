@@ -1,0 +1,51 @@
+package com.kcm.shared.web;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Gives every page the side menu the signed-in user may use, grouped by section. */
+@ControllerAdvice(annotations = Controller.class)
+public class LayoutAdvice {
+
+	private final List<NavItem> items;
+	private final RoleHierarchy hierarchy;
+
+	LayoutAdvice(List<NavItem> items, RoleHierarchy hierarchy) {
+		this.items = items.stream().sorted(Comparator.comparing(NavItem::section).thenComparingInt(NavItem::order)).toList();
+		this.hierarchy = hierarchy;
+	}
+
+	@ModelAttribute("currentPath")
+	String currentPath(jakarta.servlet.http.HttpServletRequest request) {
+		return request.getRequestURI();
+	}
+
+	@ModelAttribute("nav")
+	Map<String, List<NavItem>> nav(Authentication auth) {
+		if (auth == null) {
+			return Map.of();
+		}
+		Set<String> roles = effectiveRoles(auth, hierarchy);
+		return items.stream().filter(i -> i.roles().isEmpty() || i.roles().stream().anyMatch(roles::contains))
+				.collect(Collectors.groupingBy(NavItem::section, LinkedHashMap::new, Collectors.toList()));
+	}
+
+	/** Role codes (without {@code ROLE_}) the user holds, including those implied by the hierarchy. */
+	public static Set<String> effectiveRoles(Authentication auth, RoleHierarchy hierarchy) {
+		Collection<? extends GrantedAuthority> reachable = hierarchy.getReachableGrantedAuthorities(auth.getAuthorities());
+		return reachable.stream().map(GrantedAuthority::getAuthority).filter(a -> a.startsWith("ROLE_"))
+				.map(a -> a.substring(5)).collect(Collectors.toSet());
+	}
+}

@@ -1,0 +1,81 @@
+package com.kcm.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A plain HTTP client for the REST API, as an outside system would use it: JSON over HTTP with a bearer
+ * token from {@code POST /api/v1/auth/token}.
+ */
+public final class Api {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private final HttpClient http = HttpClient.newHttpClient();
+	private final String base;
+	private String token;
+
+	public Api(int port) {
+		this.base = "http://localhost:" + port + "/api/v1";
+	}
+
+	public record Answer(int status, String body) {
+		public JsonNode json() {
+			return JSON.readTree(body);
+		}
+	}
+
+	/** Signs in and keeps the token for the following calls. */
+	public Api as(String username, String password) {
+		Answer a = post("/auth/token", Map.of("username", username, "password", password));
+		if (a.status() != 200) {
+			throw new IllegalStateException("sign-in of " + username + " failed: " + a);
+		}
+		token = a.json().get("token").asString();
+		return this;
+	}
+
+	public Api anonymous() {
+		token = null;
+		return this;
+	}
+
+	public Answer get(String path) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+	}
+
+	public Answer post(String path, Object body) {
+		return postRaw(path, body instanceof String s ? s : JSON.writeValueAsString(body), Map.of());
+	}
+
+	public Answer postRaw(String path, String json, Map<String, String> headers) {
+		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+		headers.forEach(b::header);
+		return send(b);
+	}
+
+	private Answer send(HttpRequest.Builder b) {
+		if (token != null) {
+			b.header("Authorization", "Bearer " + token);
+		}
+		try {
+			HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			return new Answer(r.statusCode(), r.body());
+		} catch (IOException | InterruptedException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	public static String json(Object o) {
+		return JSON.writeValueAsString(o);
+	}
+}
