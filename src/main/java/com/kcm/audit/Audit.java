@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.Authentication;
@@ -93,8 +94,22 @@ public class Audit {
 
 	@Transactional(readOnly = true)
 	public Page<AuditEntry> search(AuditQuery q, Pageable pageable) {
-		return entries.search(blank(q.actor()), blank(q.action()), blank(q.entityType()), blank(q.entityId()), q.from(),
-				q.to(), pageable);
+		Specification<AuditEntry> spec = Specification.unrestricted();
+		spec = equal(spec, "actor", blank(q.actor()));
+		spec = equal(spec, "action", blank(q.action()));
+		spec = equal(spec, "entityType", blank(q.entityType()));
+		spec = equal(spec, "entityId", blank(q.entityId()));
+		if (q.from() != null) {
+			spec = spec.and((r, cq, cb) -> cb.greaterThanOrEqualTo(r.get("at"), q.from()));
+		}
+		if (q.to() != null) {
+			spec = spec.and((r, cq, cb) -> cb.lessThan(r.get("at"), q.to()));
+		}
+		return entries.findAll(spec, pageable);
+	}
+
+	private static Specification<AuditEntry> equal(Specification<AuditEntry> spec, String attribute, String value) {
+		return value == null ? spec : spec.and((r, cq, cb) -> cb.equal(r.get(attribute), value));
 	}
 
 	private void write(String actor, String action, String entityType, Object entityId, String detail, Object before,
