@@ -1,0 +1,7 @@
+package com.kcm.complaint;
+
+import java.time.Instant;
+
+/** Customer service recorded a callback. */
+public record CallbackRecorded(long complaintId, boolean reached, Instant at) {
+}

@@ -1,0 +1,115 @@
+package com.kcm.complaint;
+
+import java.time.Instant;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.Immutable;
+
+/**
+ * One line of a complaint's timeline: who did what when, and the status before and after. Append-only;
+ * the assessment reads the state of a complaint at a cut-off from these rows.
+ */
+@Entity
+@Immutable
+@Table(name = "complaint_event")
+public class ComplaintEvent {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@ManyToOne(fetch = FetchType.LAZY, optional = false)
+	@JoinColumn(name = "complaint_id")
+	private Complaint complaint;
+
+	@ManyToOne(fetch = FetchType.LAZY, cascade = CascadeType.PERSIST)
+	@JoinColumn(name = "work_order_id")
+	private WorkOrder workOrder;
+
+	@Column(name = "dealer_id")
+	private Long dealerId;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private EventType type;
+
+	@Column(nullable = false)
+	private Instant at;
+
+	@Column(nullable = false)
+	private String actor;
+
+	@Enumerated(EnumType.STRING)
+	@Column(name = "from_status")
+	private ComplaintStatus fromStatus;
+
+	@Enumerated(EnumType.STRING)
+	@Column(name = "to_status")
+	private ComplaintStatus toStatus;
+
+	private String detail;
+
+	protected ComplaintEvent() {
+	}
+
+	ComplaintEvent(Complaint complaint, EventType type, Instant at, Actor actor, ComplaintStatus from,
+			ComplaintStatus to, WorkOrder workOrder, Long dealerId, String detail) {
+		this.complaint = complaint;
+		this.type = type;
+		this.at = at;
+		this.actor = actor.username();
+		this.fromStatus = from;
+		this.toStatus = to;
+		this.workOrder = workOrder;
+		this.dealerId = dealerId;
+		this.detail = detail;
+	}
+
+	public Long getId() {
+		return id;
+	}
+
+	public Long getWorkOrderId() {
+		return workOrder == null ? null : workOrder.getId();
+	}
+
+	public Long getDealerId() {
+		return dealerId;
+	}
+
+	public EventType getType() {
+		return type;
+	}
+
+	public Instant getAt() {
+		return at;
+	}
+
+	public String getActor() {
+		return actor;
+	}
+
+	public ComplaintStatus getFromStatus() {
+		return fromStatus;
+	}
+
+	public ComplaintStatus getToStatus() {
+		return toStatus;
+	}
+
+	public String getDetail() {
+		return detail;
+	}
+}

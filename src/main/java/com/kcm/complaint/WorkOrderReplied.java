@@ -1,0 +1,7 @@
+package com.kcm.complaint;
+
+import java.time.Instant;
+
+/** A dealer replied on its work order. */
+public record WorkOrderReplied(long complaintId, long workOrderId, long dealerId, Instant at) {
+}
