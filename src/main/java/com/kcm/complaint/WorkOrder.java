@@ -80,6 +80,14 @@ public class WorkOrder {
 	@Column(name = "ended_at")
 	private Instant endedAt;
 
+	/**
+	 * The earliest deadline the dealer has not met yet (confirmation, then first reply, then closure);
+	 * {@code null} when none is left. Kept by every move so inboxes sort "overdue first, then nearest
+	 * due" on one index.
+	 */
+	@Column(name = "next_due_at")
+	private Instant nextDueAt;
+
 	/** Online complaints: who phoned the dealer and whom they reached there (SPEC §4.4). */
 	@Column(name = "notified_by")
 	private String notifiedBy;
@@ -109,6 +117,19 @@ public class WorkOrder {
 		this.deadlinesProvisional = deadlines.provisional();
 		this.notifiedBy = notifiedBy;
 		this.dealerContact = dealerContact;
+		this.nextDueAt = confirmDueAt;
+	}
+
+	private void updateNextDue() {
+		if (!isCurrent()) {
+			nextDueAt = null;
+		} else if (confirmedAt == null) {
+			nextDueAt = confirmDueAt;
+		} else if (firstReplyAt == null) {
+			nextDueAt = replyDueAt;
+		} else {
+			nextDueAt = closeDueAt;
+		}
 	}
 
 	boolean isCurrent() {
@@ -118,6 +139,7 @@ public class WorkOrder {
 	void confirm(Instant at) {
 		status = WorkOrderStatus.CONFIRMED;
 		confirmedAt = at;
+		updateNextDue();
 	}
 
 	Reply addReply(ReplyContent content, Instant at, Actor actor) {
@@ -130,12 +152,14 @@ public class WorkOrder {
 				&& (firstContactAt == null || content.contactedCustomerAt().isBefore(firstContactAt))) {
 			firstContactAt = content.contactedCustomerAt();
 		}
+		updateNextDue();
 		return reply;
 	}
 
 	void end(WorkOrderStatus endStatus, Instant at) {
 		status = endStatus;
 		endedAt = at;
+		updateNextDue();
 	}
 
 	boolean hasReplies() {
@@ -204,6 +228,15 @@ public class WorkOrder {
 
 	public Instant getEndedAt() {
 		return endedAt;
+	}
+
+	public Instant getNextDueAt() {
+		return nextDueAt;
+	}
+
+	/** Past its next deadline at {@code now}. */
+	public boolean isOverdueAt(Instant now) {
+		return nextDueAt != null && now.isAfter(nextDueAt);
 	}
 
 	public String getNotifiedBy() {

@@ -61,11 +61,13 @@ create table work_order (
     first_reply_at        timestamp(6) with time zone,
     first_contact_at      timestamp(6) with time zone,
     ended_at              timestamp(6) with time zone,
+    next_due_at           timestamp(6) with time zone,
     notified_by           varchar(100),
     dealer_contact        varchar(200),
     constraint uk_work_order_seq unique (complaint_id, seq)
 );
-create index ix_work_order_dealer_status on work_order (dealer_id, status, reply_due_at);
+create index ix_work_order_dealer_next_due on work_order (dealer_id, status, next_due_at);
+create index ix_work_order_open_next_due on work_order (status, next_due_at);
 create index ix_work_order_dealer_dispatched on work_order (dealer_id, dispatched_at);
 
 create table work_order_reply (

@@ -391,6 +391,21 @@ class ComplaintLifecycleTests {
 	}
 
 	@Test
+	void theNextDeadlineFollowsTheDealersProgress() {
+		Complaint c = dispatched(Category.SERVICE_PROCESS);
+		WorkOrder wo = c.currentWorkOrder().orElseThrow();
+		assertThat(wo.getNextDueAt()).isEqualTo(wo.getConfirmDueAt());
+		c.confirm(wo.getId(), at("2026-11-02T10:30"), DEALER);
+		assertThat(wo.getNextDueAt()).isEqualTo(wo.getReplyDueAt());
+		c.reply(wo.getId(), finalReply(), at("2026-11-02T12:00"), DEALER);
+		assertThat(wo.getNextDueAt()).isEqualTo(wo.getCloseDueAt());
+		assertThat(wo.isOverdueAt(at("2026-11-05T10:01"))).isTrue();
+		c.requestClosure(at("2026-11-03T09:00"), SPECIALIST, RULES);
+		c.recordCallback(new CallbackAnswers(true, true, true, false, null), at("2026-11-03T15:00"), AGENT);
+		assertThat(wo.getNextDueAt()).isNull();
+	}
+
+	@Test
 	void aRepairRequestHasNoClosureDeadline() {
 		Complaint c = registered(Channel.HOTLINE_400, ComplaintKind.REPAIR_REQUEST);
 		c.dispatch(D1, Category.PRODUCT_QUALITY, null, at("2026-11-02T10:00"), AGENT, RULES, null, null);
