@@ -23,6 +23,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.kcm.audit.Audit;
+import com.kcm.identity.CurrentUser;
 import com.kcm.identity.CurrentUsers;
 import com.kcm.identity.Scope;
 import com.kcm.shared.TimeConfig;
@@ -168,6 +169,12 @@ public class DealerCatalog {
 		return regions.findAllByOrderByCode().stream().map(DealerCatalog::summary).toList();
 	}
 
+	/** Number of dealers per region id (regions without dealers absent). */
+	public Map<Long, Long> dealerCountByRegion() {
+		return dealers.countByRegion().stream()
+				.collect(Collectors.toMap(r -> (Long) r[0], r -> ((Number) r[1]).longValue()));
+	}
+
 	// ---- what the caller may see (scoped) ----
 
 	/** The dealer with this code if the caller may see it; otherwise 404 and, for an existing dealer, an audit entry. */
@@ -177,7 +184,7 @@ public class DealerCatalog {
 
 	/** A page of the dealers the caller may see, filtered. */
 	public Page<DealerSummary> search(DealerSearch filter, Pageable pageable) {
-		Scope scope = currentUsers.scope();
+		Scope scope = scope();
 		Violations v = new Violations();
 		DealerType type = blank(filter.type()) ? null : DealerValues.type(filter.type(), "type", v);
 		DealerStatus status = blank(filter.status()) ? null : DealerValues.status(filter.status(), "status", v);
@@ -192,12 +199,12 @@ public class DealerCatalog {
 	}
 
 	public long countVisible() {
-		Scope scope = currentUsers.scope();
+		Scope scope = scope();
 		return dealers.countVisible(scope.dealerId(), scope.regionId());
 	}
 
 	public List<RegionSummary> visibleRegions() {
-		Scope scope = currentUsers.scope();
+		Scope scope = scope();
 		return regions.findVisible(scope.dealerId(), scope.regionId()).stream().map(DealerCatalog::summary).toList();
 	}
 
@@ -219,7 +226,7 @@ public class DealerCatalog {
 	// ---- module internals ----
 
 	Dealer visibleEntity(String code) {
-		Scope scope = currentUsers.scope();
+		Scope scope = scope();
 		String c = code == null ? "" : normaliseCode(code);
 		return dealers.findVisibleByCode(c, scope.dealerId(), scope.regionId()).orElseThrow(() -> {
 			if (dealers.existsByCode(c)) {
@@ -243,6 +250,14 @@ public class DealerCatalog {
 					d.getAcceptedOn(), d.getContactPhone(), d.getContactEmail()));
 		}
 		return out;
+	}
+
+	/**
+	 * The caller's scope. No signed-in user means the application itself (start-up, scheduled work): every
+	 * web and API request is authenticated by the security filters before it gets here.
+	 */
+	private Scope scope() {
+		return currentUsers.find().map(CurrentUser::scope).orElse(Scope.ALL);
 	}
 
 	LocalDate today() {

@@ -56,4 +56,8 @@ interface DealerRepository extends JpaRepository<Dealer, Long> {
 			  and (:scopeRegionId is null or d.regionId = :scopeRegionId)
 			""")
 	long countVisible(@Param("scopeDealerId") Long scopeDealerId, @Param("scopeRegionId") Long scopeRegionId);
+
+	/** Dealers per region id, in one query: rows of {@code [regionId, count]}. */
+	@Query("select d.regionId, count(d) from Dealer d group by d.regionId")
+	List<Object[]> countByRegion();
 }
