@@ -52,6 +52,10 @@ class DealerDemoData implements ApplicationRunner {
 			new Demo("D0019", "昆明春城汽车服务有限公司", "3S", "W", "ACTIVE", "2023-11-28", 2),
 			new Demo("D0020", "南昌洪都汽车服务有限公司", "3S", "C", "ACTIVE", "2024-04-22", 0));
 
+	/** Area codes of the dealers' cities, in the order of {@link #DEALERS}. */
+	private static final List<String> AREA_CODES = List.of("010", "021", "022", "0571", "020", "028", "027", "0311",
+			"025", "0755", "023", "0731", "0351", "0512", "0591", "029", "0371", "0771", "0871", "0791");
+
 	private final DealerNetwork network;
 	private final RegionRepository regions;
 	private final TransactionTemplate tx;
@@ -73,10 +77,11 @@ class DealerDemoData implements ApplicationRunner {
 
 	void load() {
 		REGIONS.forEach(network::createRegion);
-		for (Demo d : DEALERS) {
+		for (int i = 0; i < DEALERS.size(); i++) {
+			Demo d = DEALERS.get(i);
 			network.createDealer(new DealerCommand(d.code(), d.name(), d.type(), d.region(), d.status(), d.acceptedOn(),
-					d.star(), "0" + (10 + DEALERS.indexOf(d)) + "-8888" + String.format("%04d", DEALERS.indexOf(d) + 1),
-					"service" + d.code().toLowerCase() + "@dealer.example.cn"));
+					d.star(), AREA_CODES.get(i) + "-8888" + String.format("%04d", i + 1),
+					"service." + d.code().toLowerCase() + "@dealer.example.cn"));
 		}
 		// a suspension that ended, a suspension in force, a terminated dealer, rising and falling stars
 		network.changeStatus("D0007", new StatusChange("SUSPENDED", "2024-07-01", "服务质量整改"));
