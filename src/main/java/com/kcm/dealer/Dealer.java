@@ -14,11 +14,13 @@ import jakarta.persistence.Version;
 
 /**
  * A dealer (销售服务商) of the network. {@code status} and {@code starLevel} are the values in force
- * today; the dated history of both is kept separately and decides every past period.
+ * today; the dated history of both ({@link DealerStatusEntry}, {@link DealerStarEntry}) is kept
+ * separately and decides every past period. Created with a status and a star level that hold from its
+ * accepted-on date; later changes are dated entries, never edits of the past.
  */
 @Entity
 @Table(name = "dealer")
-public class Dealer {
+class Dealer {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -58,7 +60,7 @@ public class Dealer {
 	protected Dealer() {
 	}
 
-	public Dealer(String code, String name, DealerType type, Long regionId, DealerStatus status, int starLevel,
+	Dealer(String code, String name, DealerType type, Long regionId, DealerStatus status, int starLevel,
 			LocalDate acceptedOn, String contactPhone, String contactEmail) {
 		this.code = code;
 		this.name = name;
@@ -71,7 +73,7 @@ public class Dealer {
 		this.contactEmail = contactEmail;
 	}
 
-	public void changeDetails(String name, DealerType type, Long regionId, LocalDate acceptedOn, String contactPhone,
+	void changeDetails(String name, DealerType type, Long regionId, LocalDate acceptedOn, String contactPhone,
 			String contactEmail) {
 		this.name = name;
 		this.type = type;

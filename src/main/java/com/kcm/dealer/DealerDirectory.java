@@ -22,12 +22,12 @@ class DealerDirectory implements OrganisationDirectory {
 
 	@Override
 	public Optional<Long> dealerIdByCode(String code) {
-		return dealers.findByCode(code).map(Dealer::getId);
+		return code == null ? Optional.empty() : dealers.findByCode(DealerCatalog.normaliseCode(code)).map(Dealer::getId);
 	}
 
 	@Override
 	public Optional<Long> regionIdByCode(String code) {
-		return regions.findByCode(code).map(Region::getId);
+		return code == null ? Optional.empty() : regions.findByCode(DealerCatalog.normaliseCode(code)).map(Region::getId);
 	}
 
 	@Override

@@ -11,7 +11,7 @@ import jakarta.persistence.Version;
 /** A sales region (大区). */
 @Entity
 @Table(name = "region")
-public class Region {
+class Region {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -29,12 +29,12 @@ public class Region {
 	protected Region() {
 	}
 
-	public Region(String code, String name) {
+	Region(String code, String name) {
 		this.code = code;
 		this.name = name;
 	}
 
-	public void rename(String name) {
+	void rename(String name) {
 		this.name = name;
 	}
 

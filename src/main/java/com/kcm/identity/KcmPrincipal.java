@@ -22,7 +22,8 @@ final class KcmPrincipal implements UserDetails {
 		this.locked = locked;
 	}
 
-	CurrentUser user() {
+	/** Public so templates can read it ({@code #authentication.principal.user}). */
+	public CurrentUser user() {
 		return user;
 	}
 

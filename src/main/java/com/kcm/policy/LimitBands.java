@@ -28,9 +28,10 @@ public final class LimitBands {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 	private static final String FIELD = "value";
 
-	/** One band: {@code [from, to)} gives {@code limit}; the open top band has no {@code to} and a {@code step}. */
+	/** One band: from {@code from} (inclusive) up to {@code to} (exclusive) gives {@code limit}; the open top band has no {@code to} and a {@code step}. */
 	public record Band(BigDecimal from, BigDecimal to, int limit, BigDecimal step) {
 
+		/** Whether this is the open top band. */
 		public boolean open() {
 			return to == null;
 		}
@@ -128,7 +129,7 @@ public final class LimitBands {
 		return bands;
 	}
 
-	/** Human-readable form for pages: {@code [0, 100) → 1; …; ≥ 1000 → 5 + ⌊(x − 1000) ÷ 500⌋}. */
+	/** Human-readable form for pages, one interval per band, e.g. 0 to 100 gives 1, and the open band with its step. */
 	public String summary() {
 		return bands.stream().map(b -> b.open()
 				? "≥ " + plain(b.from()) + " → " + b.limit() + " + ⌊(x − " + plain(b.from()) + ") ÷ " + plain(b.step()) + "⌋"
