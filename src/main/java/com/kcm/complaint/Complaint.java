@@ -68,6 +68,10 @@ public class Complaint {
 	@Column(name = "customer_id")
 	private Long customerId;
 
+	/** The customer's name as given at registration (or the forum handle of an online author). */
+	@Column(name = "customer_name", nullable = false)
+	private String customerName;
+
 	@Column(name = "vehicle_id")
 	private Long vehicleId;
 
@@ -183,6 +187,9 @@ public class Complaint {
 		if (n.channel() != Channel.ONLINE && n.customerId() == null) {
 			throw new DomainException("complaint.customer.required");
 		}
+		if (n.customerName() == null || n.customerName().isBlank()) {
+			throw new DomainException("complaint.customerName.required");
+		}
 		Complaint c = new Complaint();
 		c.externalId = n.externalId();
 		c.kind = n.kind();
@@ -190,6 +197,7 @@ public class Complaint {
 		c.category = n.category();
 		c.description = n.description();
 		c.customerId = n.customerId();
+		c.customerName = n.customerName().trim();
 		c.vehicleId = n.vehicleId();
 		c.complainantType = n.complainantType() == null ? ComplainantType.CUSTOMER : n.complainantType();
 		c.complainantName = n.complainantName();
@@ -307,7 +315,16 @@ public class Complaint {
 	/** The dealer confirms receipt of its work order. */
 	public void confirm(long workOrderId, Instant at, Actor actor) {
 		requireStatus("confirm", ComplaintStatus.DISPATCHED, ComplaintStatus.IN_PROGRESS);
-		WorkOrder wo = current(workOrderId);
+		confirm(current(workOrderId), at, actor);
+	}
+
+	/** Confirms whatever work order is current (history import, where ids are not known yet). */
+	public void confirmCurrent(Instant at, Actor actor) {
+		requireStatus("confirm", ComplaintStatus.DISPATCHED, ComplaintStatus.IN_PROGRESS);
+		confirm(currentWorkOrder().orElseThrow(() -> new DomainException("complaint.workOrder.none")), at, actor);
+	}
+
+	private void confirm(WorkOrder wo, Instant at, Actor actor) {
 		if (wo.getStatus() != WorkOrderStatus.DISPATCHED) {
 			throw new DomainException("complaint.confirm.already");
 		}
@@ -327,7 +344,17 @@ public class Complaint {
 	 */
 	public Reply reply(long workOrderId, ReplyContent content, Instant at, Actor actor) {
 		requireStatus("reply", ComplaintStatus.DISPATCHED, ComplaintStatus.IN_PROGRESS, ComplaintStatus.CLOSURE_REQUESTED);
-		WorkOrder wo = current(workOrderId);
+		return reply(current(workOrderId), content, at, actor);
+	}
+
+	/** A reply on whatever work order is current (history import). */
+	public Reply replyCurrent(ReplyContent content, Instant at, Actor actor) {
+		requireStatus("reply", ComplaintStatus.DISPATCHED, ComplaintStatus.IN_PROGRESS, ComplaintStatus.CLOSURE_REQUESTED);
+		return reply(currentWorkOrder().orElseThrow(() -> new DomainException("complaint.workOrder.none")), content, at,
+				actor);
+	}
+
+	private Reply reply(WorkOrder wo, ReplyContent content, Instant at, Actor actor) {
 		requireText(content.text(), "complaint.reply.text.required");
 		if (category == Category.PRODUCT_QUALITY && content.finalResult()) {
 			requireText(content.faultCause(), "complaint.reply.faultCause.required");
@@ -599,6 +626,15 @@ public class Complaint {
 
 	public Long getCustomerId() {
 		return customerId;
+	}
+
+	public String getCustomerName() {
+		return customerName;
+	}
+
+	/** A merged customer's complaints follow the survivor. */
+	void repointCustomer(long survivorId) {
+		this.customerId = survivorId;
 	}
 
 	public Long getVehicleId() {

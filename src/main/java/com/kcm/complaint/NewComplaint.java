@@ -5,6 +5,6 @@ package com.kcm.complaint;
  * complaint whose author is known by a forum handle; {@code online} is required for the online channel.
  */
 public record NewComplaint(String externalId, ComplaintKind kind, Channel channel, Category category,
-		String description, Long customerId, Long vehicleId, ComplainantType complainantType, String complainantName,
+		String description, Long customerId, String customerName, Long vehicleId, ComplainantType complainantType, String complainantName,
 		RepairReason repairReason, OnlinePost online, boolean greenChannel, boolean major) {
 }

@@ -6,6 +6,7 @@ create table complaint (
     category              varchar(30),
     description           varchar(8000) not null,
     customer_id           bigint,
+    customer_name         varchar(200)  not null,
     vehicle_id            bigint,
     complainant_type      varchar(20)   not null,
     complainant_name      varchar(200),

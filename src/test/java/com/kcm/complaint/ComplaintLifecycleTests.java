@@ -68,7 +68,7 @@ class ComplaintLifecycleTests {
 		OnlinePost post = channel == Channel.ONLINE
 				? new OnlinePost("汽车之家", "https://example.invalid/t/1", at("2026-11-02T08:00"), "车主小王", "刹车异响", true)
 				: null;
-		return Complaint.register(new NewComplaint(null, kind, channel, null, "刹车异响，多次维修未解决", channel == Channel.ONLINE ? null : 7L,
+		return Complaint.register(new NewComplaint(null, kind, channel, null, "刹车异响，多次维修未解决", channel == Channel.ONLINE ? null : 7L, "王先生",
 				null, null, null, kind == ComplaintKind.REPAIR_REQUEST ? RepairReason.NOT_YET_SEEN : null, post, false,
 				false), at("2026-11-02T09:00"), AGENT);
 	}
@@ -111,10 +111,10 @@ class ComplaintLifecycleTests {
 	@Test
 	void aRepairRequestNeedsItsReasonAndAHotlineComplaintItsCustomer() {
 		assertThatThrownBy(() -> Complaint.register(new NewComplaint(null, ComplaintKind.REPAIR_REQUEST, Channel.HOTLINE_400,
-				null, "x", 1L, null, null, null, null, null, false, false), at("2026-11-02T09:00"), AGENT))
+				null, "x", 1L, "王先生", null, null, null, null, null, false, false), at("2026-11-02T09:00"), AGENT))
 				.hasMessage("complaint.repairReason.required");
 		assertThatThrownBy(() -> Complaint.register(new NewComplaint(null, ComplaintKind.COMPLAINT, Channel.HOTLINE_400,
-				null, "x", null, null, null, null, null, null, false, false), at("2026-11-02T09:00"), AGENT))
+				null, "x", null, "王先生", null, null, null, null, null, false, false), at("2026-11-02T09:00"), AGENT))
 				.hasMessage("complaint.customer.required");
 	}
 
