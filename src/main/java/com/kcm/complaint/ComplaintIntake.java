@@ -1,0 +1,187 @@
+package com.kcm.complaint;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.kcm.audit.Audit;
+import com.kcm.customer.CustomerCommand;
+import com.kcm.customer.CustomerView;
+import com.kcm.customer.Customers;
+import com.kcm.customer.VehicleCommand;
+import com.kcm.customer.VehicleView;
+import com.kcm.customer.Vehicles;
+import com.kcm.identity.Role;
+import com.kcm.shared.domain.ValidationException;
+import com.kcm.shared.domain.Violation;
+import com.kcm.shared.domain.Violations;
+
+/**
+ * Registers cases (SPEC §4.2 step 1, Appendix A intake): finds or creates the customer by phone and the
+ * vehicle by VIN, marks key-account customers green channel, and honours {@code Idempotency-Key}: the
+ * same key with the same body returns the complaint created first, with another body it is refused.
+ */
+@Service
+public class ComplaintIntake {
+
+	/** The outcome: the complaint, and whether it was created now (201) or found by its key (200). */
+	public record Registered(Complaint complaint, boolean created) {
+	}
+
+	private final ComplaintRepository complaints;
+	private final IntakeKeyRepository keys;
+	private final Customers customers;
+	private final Vehicles vehicles;
+	private final ComplaintAccess access;
+	private final Audit audit;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	ComplaintIntake(ComplaintRepository complaints, IntakeKeyRepository keys, Customers customers, Vehicles vehicles,
+			ComplaintAccess access, Audit audit, ApplicationEventPublisher events, Clock clock) {
+		this.complaints = complaints;
+		this.keys = keys;
+		this.customers = customers;
+		this.vehicles = vehicles;
+		this.access = access;
+		this.audit = audit;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public Registered register(IntakeCommand cmd, String idempotencyKey, String canonicalBody) {
+		if (idempotencyKey != null && !idempotencyKey.isBlank()) {
+			Optional<IntakeKey> seen = keys.findById(idempotencyKey);
+			if (seen.isPresent()) {
+				if (!seen.get().bodyHash().equals(hash(canonicalBody))) {
+					throw ValidationException.of("Idempotency-Key", "complaint.idempotency.otherBody");
+				}
+				return new Registered(complaints.findById(seen.get().complaintId()).orElseThrow(), false);
+			}
+		}
+		ComplaintKind kind = null;
+		Channel channel = null;
+		Violations v = new Violations();
+		kind = Codes.parse(ComplaintKind.class, cmd.kind(), "kind", true, v);
+		channel = Codes.parse(Channel.class, cmd.channel(), "channel", true, v);
+		access.require(kind == ComplaintKind.REPAIR_REQUEST || channel != Channel.ONLINE
+				? EnumSet.of(Role.CS_AGENT, Role.AFTER_SALES) : EnumSet.of(Role.AFTER_SALES));
+		Complaint c = build(cmd, kind, channel, v, clock.instant(), actor());
+		complaints.save(c);
+		if (idempotencyKey != null && !idempotencyKey.isBlank()) {
+			keys.save(new IntakeKey(idempotencyKey, hash(canonicalBody), c.getId(), clock.instant()));
+		}
+		complaints.flush();
+		audit.changed(Audit.CREATE, "complaint", c.getId(), null, ComplaintSnapshots.of(c));
+		c.pullDomainEvents().forEach(events::publishEvent);
+		return new Registered(c, true);
+	}
+
+	/**
+	 * Checks the command and builds the registered complaint (not yet saved). Used by live intake and by
+	 * the history import, so both apply the same rules; violations name the field.
+	 */
+	Complaint build(IntakeCommand cmd, ComplaintKind kind, Channel channel, Violations v, Instant at, Actor actor) {
+		Category category = Codes.parse(Category.class, cmd.category(), "category", false, v);
+		RepairReason reason = Codes.parse(RepairReason.class, cmd.repairReason(), "repairReason",
+				kind == ComplaintKind.REPAIR_REQUEST, v);
+		ComplainantType complainantType = cmd.complainant() == null ? ComplainantType.CUSTOMER
+				: Codes.parse(ComplainantType.class, cmd.complainant().type(), "complainant.type", true, v);
+		if (cmd.description() == null || cmd.description().isBlank()) {
+			v.field("description", "error.required");
+		}
+		if (kind == ComplaintKind.REPAIR_REQUEST && channel == Channel.ONLINE) {
+			v.field("channel", "complaint.repairRequest.notOnline");
+		}
+		IntakeCommand.CustomerPart person = cmd.customer();
+		if (person == null || person.name() == null || person.name().isBlank()) {
+			v.field("customer.name", "error.required");
+		}
+		boolean phoneGiven = person != null && person.phone() != null && !person.phone().isBlank();
+		if (!phoneGiven && channel != null && channel != Channel.ONLINE) {
+			v.field("customer.phone", "error.required");
+		}
+		OnlinePost post = null;
+		if (channel == Channel.ONLINE) {
+			IntakeCommand.OnlinePart o = cmd.online();
+			if (o == null || o.platform() == null || o.platform().isBlank()) {
+				v.field("online.platform", "error.required");
+			} else {
+				post = new OnlinePost(o.platform().trim(), o.url(), o.postedAt() == null ? null : o.postedAt().toInstant(),
+						o.handle(), o.content(), Boolean.TRUE.equals(o.negative()));
+			}
+		}
+		if (cmd.externalId() != null && complaints.existsByExternalId(cmd.externalId())) {
+			v.field("externalId", "complaint.externalId.taken", cmd.externalId());
+		}
+		v.throwIfAny();
+
+		Long customerId = null;
+		boolean keyAccount = false;
+		if (phoneGiven) {
+			CustomerView customer = findOrCreateCustomer(person);
+			customerId = customer.id();
+			keyAccount = customer.keyAccount();
+		}
+		Long vehicleId = null;
+		if (cmd.vehicle() != null && cmd.vehicle().vin() != null && !cmd.vehicle().vin().isBlank()) {
+			vehicleId = findOrCreateVehicle(cmd.vehicle(), customerId).id();
+		}
+		return Complaint.register(new NewComplaint(blankToNull(cmd.externalId()), kind, channel, category,
+				cmd.description(), customerId, person.name(), vehicleId, complainantType,
+				cmd.complainant() == null ? null : cmd.complainant().name(), reason, post, keyAccount, false), at, actor);
+	}
+
+	private CustomerView findOrCreateCustomer(IntakeCommand.CustomerPart person) {
+		List<Long> ids = rethrowAs("customer.", () -> customers.idsByPhone(person.phone()));
+		if (!ids.isEmpty()) {
+			return customers.unscoped(ids.get(0));
+		}
+		return rethrowAs("customer.", () -> customers.create(new CustomerCommand(person.name(), person.phone(), null,
+				person.idNumber(), "INDIVIDUAL", null, null, null, null, null, null, null, null, null, "400热线")));
+	}
+
+	private VehicleView findOrCreateVehicle(IntakeCommand.VehiclePart part, Long ownerId) {
+		return rethrowAs("vehicle.", () -> vehicles.findByVin(part.vin()).orElseGet(() -> vehicles.create(
+				new VehicleCommand(part.vin(), part.plate(), null, null, null, ownerId, null, null))));
+	}
+
+	/** Runs a call into the customer module and prefixes the fields of its violations ("phone" → "customer.phone"). */
+	static <T> T rethrowAs(String prefix, java.util.function.Supplier<T> call) {
+		try {
+			return call.get();
+		} catch (ValidationException e) {
+			throw new ValidationException(e.violations().stream()
+					.map(x -> new Violation(x.field() == null ? null : prefix + x.field(), x.index(), x.code(), x.args()))
+					.toList());
+		}
+	}
+
+	Actor actor() {
+		return new Actor(access.user().username());
+	}
+
+	private static String blankToNull(String s) {
+		return s == null || s.isBlank() ? null : s.trim();
+	}
+
+	static String hash(String body) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+					.digest((body == null ? "" : body).getBytes(StandardCharsets.UTF_8)));
+		} catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}
