@@ -171,7 +171,13 @@ public class Customers {
 
 	@Transactional
 	public CustomerView create(CustomerCommand cmd) {
-		Prepared p = prepare(cmd, null, new Violations());
+		return create(cmd, new Violations());
+	}
+
+	/** {@code earlier}: what the form already found wrong (a date that is not one), reported together. */
+	@Transactional
+	CustomerView create(CustomerCommand cmd, Violations earlier) {
+		Prepared p = prepare(cmd, null, earlier);
 		Customer c = customers.save(p.apply(new Customer(p.name, p.kind, clock.instant())));
 		audit.changed(Audit.CREATE, TYPE, c.getId(), null, snapshot(c));
 		return views.of(c, false);
@@ -179,12 +185,17 @@ public class Customers {
 
 	@Transactional
 	public CustomerView update(long id, CustomerCommand cmd) {
+		return update(id, cmd, new Violations());
+	}
+
+	@Transactional
+	CustomerView update(long id, CustomerCommand cmd, Violations earlier) {
 		Customer c = visible(id);
 		if (c.isMerged()) {
 			throw new DomainException("customer.merged", c.getMergedIntoId());
 		}
 		Map<String, Object> before = snapshot(c);
-		Prepared p = prepare(cmd, c, new Violations());
+		Prepared p = prepare(cmd, c, earlier);
 		p.apply(c);
 		c.touched(clock.instant());
 		audit.changed(Audit.UPDATE, TYPE, id, before, snapshot(c));
@@ -310,6 +321,12 @@ public class Customers {
 		length(cmd.source(), 50, prefix + "source", v);
 		length(cmd.classReason(), 500, prefix + "classReason", v);
 		length(cmd.accountManagerName(), 100, prefix + "accountManagerName", v);
+	}
+
+	/** A new, unsaved customer from a command already {@link #check checked} (imports save in bulk). */
+	Customer build(CustomerCommand cmd) {
+		Prepared p = parse(cmd, null);
+		return p.apply(new Customer(p.name, p.kind, clock.instant()));
 	}
 
 	private Prepared parse(CustomerCommand cmd, Customer current) {

@@ -62,7 +62,12 @@ public class Vehicles {
 
 	@Transactional
 	public VehicleView create(VehicleCommand cmd) {
-		Prepared p = prepare(cmd, null);
+		return create(cmd, new Violations());
+	}
+
+	@Transactional
+	VehicleView create(VehicleCommand cmd, Violations earlier) {
+		Prepared p = prepare(cmd, null, earlier);
 		Customer owner = customers.visible(p.ownerId);
 		if (owner.isMerged()) {
 			throw new DomainException("customer.merged", owner.getMergedIntoId());
@@ -76,6 +81,11 @@ public class Vehicles {
 
 	@Transactional
 	public VehicleView update(long id, VehicleCommand cmd) {
+		return update(id, cmd, new Violations());
+	}
+
+	@Transactional
+	VehicleView update(long id, VehicleCommand cmd, Violations earlier) {
 		Vehicle v = vehicles.findById(id).orElse(null);
 		if (v == null) {
 			audit.notVisible(TYPE, id);
@@ -83,7 +93,7 @@ public class Vehicles {
 		}
 		customers.visible(v.getOwnerId());
 		Map<String, Object> before = snapshot(v);
-		Prepared p = prepare(cmd, v);
+		Prepared p = prepare(cmd, v, earlier);
 		if (!p.ownerId.equals(v.getOwnerId())) {
 			customers.visible(p.ownerId);
 			v.transferTo(p.ownerId, clock.instant());
@@ -107,8 +117,7 @@ public class Vehicles {
 		}
 	}
 
-	Prepared prepare(VehicleCommand cmd, Vehicle current) {
-		Violations v = new Violations();
+	Prepared prepare(VehicleCommand cmd, Vehicle current, Violations v) {
 		Prepared p = check(cmd, current, v, true);
 		v.throwIfAny();
 		return p;
@@ -161,6 +170,13 @@ public class Vehicles {
 			v.field("purchaseDate", "customer.purchaseDate.future");
 		}
 		return p;
+	}
+
+	/** A new, unsaved vehicle from a checked command (imports save in bulk). */
+	Vehicle build(Prepared p, long ownerId) {
+		Vehicle v = new Vehicle(p.vin, ownerId, clock.instant());
+		p.apply(v);
+		return v;
 	}
 
 	static Map<String, Object> snapshot(Vehicle v) {

@@ -76,6 +76,11 @@ final class CustomerFixtures {
 
 	/** Creates a user through the API and signs in as it. */
 	static Api user(int port, List<String> roles, String dealerCode, String regionCode, boolean reveal) {
+		return new Api(port).as(newUser(port, roles, dealerCode, regionCode, reveal), "secret-123");
+	}
+
+	/** Creates a user (password {@code secret-123}) through the API; returns its username. */
+	static String newUser(int port, List<String> roles, String dealerCode, String regionCode, boolean reveal) {
 		Api admin = new Api(port).as("admin", "admin-test-pass");
 		String username = "u" + UUID.randomUUID().toString().substring(0, 8);
 		Map<String, Object> body = new LinkedHashMap<>();
@@ -88,7 +93,7 @@ final class CustomerFixtures {
 		body.put("revealPersonalData", reveal);
 		Api.Answer a = admin.post("/users", body);
 		assertThat(a.status()).as(a.body()).isEqualTo(201);
-		return new Api(port).as(username, "secret-123");
+		return username;
 	}
 
 	static Map<String, Object> customer(String name, String phone) {
