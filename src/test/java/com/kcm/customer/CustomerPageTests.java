@@ -181,4 +181,16 @@ class CustomerPageTests {
 		assertThat(admin.get("/customers/lookup?q=" + phone).json().get("items").get(0).get("name").asString())
 				.isEqualTo(name);
 	}
+
+	@Test
+	void theHomePageShowsTheCustomerAndDuplicateTilesToCentralRolesAndTheMenuEntry() throws Exception {
+		String html = mvc.perform(get("/").with(user(adminUser))).andExpect(status().isOk()).andReturn().getResponse()
+				.getContentAsString();
+		assertThat(html).contains("href=\"/customers?duplicates=true\"").contains("href=\"/customers\"");
+		UserDetails dealer = userDetails.loadUserByUsername(
+				CustomerFixtures.newUser(port, List.of("DEALER"), network.dealer().getCode(), null, false));
+		String dealerHome = mvc.perform(get("/").with(user(dealer))).andExpect(status().isOk()).andReturn().getResponse()
+				.getContentAsString();
+		assertThat(dealerHome).contains("href=\"/customers\"").doesNotContain("duplicates=true");
+	}
 }
