@@ -130,7 +130,7 @@ public class Customers {
 		};
 		List<Customer> found = match == null ? List.of() : find(match, limit);
 		if (found.isEmpty() && lq.mayBeName()) {
-			String key = Customer.nameKey(q);
+			String key = Customer.nameKey(q).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 			found = find(nameLike(key + "%"), limit);
 			if (found.isEmpty()) {
 				found = find(nameLike("%" + key + "%"), limit);
@@ -449,7 +449,7 @@ public class Customers {
 	}
 
 	private static Specification<Customer> nameLike(String pattern) {
-		return (r, q, cb) -> cb.like(r.get("nameKey"), pattern);
+		return (r, q, cb) -> cb.like(r.get("nameKey"), pattern, '\\');
 	}
 
 	/** Another active customer has the same (primary) phone. */

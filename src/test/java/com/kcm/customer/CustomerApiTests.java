@@ -190,6 +190,7 @@ class CustomerApiTests {
 		}
 		assertThat(admin.get("/customers/lookup?q=" + vin.substring(11)).json().get("matchedBy").asString())
 				.isEqualTo("VIN_LAST6");
+		assertThat(admin.get("/customers/lookup?q=%25").json().get("items")).as("a wildcard is a character").isEmpty();
 	}
 
 	@Test
