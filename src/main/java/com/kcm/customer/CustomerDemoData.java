@@ -18,8 +18,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.kcm.dealer.Dealer;
-import com.kcm.dealer.DealerRepository;
+import com.kcm.dealer.DealerCatalog;
+import com.kcm.dealer.DealerSummary;
 
 /**
  * Demo customers (README): about 200 customers with one or two vehicles each, spread over dealers
@@ -61,11 +61,11 @@ class CustomerDemoData implements ApplicationRunner {
 
 	private final CustomerRepository customers;
 	private final VehicleRepository vehicles;
-	private final DealerRepository dealers;
+	private final DealerCatalog dealers;
 	private final PersonalData personal;
 	private final Clock clock;
 
-	CustomerDemoData(CustomerRepository customers, VehicleRepository vehicles, DealerRepository dealers,
+	CustomerDemoData(CustomerRepository customers, VehicleRepository vehicles, DealerCatalog dealers,
 			PersonalData personal, Clock clock) {
 		this.customers = customers;
 		this.vehicles = vehicles;
@@ -80,9 +80,9 @@ class CustomerDemoData implements ApplicationRunner {
 		if (customers.count() > 0) {
 			return;
 		}
-		List<Dealer> network = new ArrayList<>();
+		List<DealerSummary> network = new ArrayList<>();
 		for (int i = 1; i <= 20; i++) {
-			dealers.findByCode(String.format("D%04d", i)).ifPresent(network::add);
+			dealers.byCode(String.format("D%04d", i)).ifPresent(network::add);
 		}
 		if (network.isEmpty()) {
 			log.info("Customer demo data skipped: dealers D0001..D0020 not found");
@@ -146,12 +146,12 @@ class CustomerDemoData implements ApplicationRunner {
 
 		List<Vehicle> cars = new ArrayList<>();
 		Vehicle first = new Vehicle(new Vin(DEMO_VIN), demo.getId(), now);
-		first.describe(new PlateNumber(DEMO_PLATE), "KCM S7", LocalDate.of(2023, 4, 15), dealer(network, "D0001").getId(),
+		first.describe(new PlateNumber(DEMO_PLATE), "KCM S7", LocalDate.of(2023, 4, 15), dealer(network, "D0001").id(),
 				null, INSURANCE[0], now);
 		cars.add(first);
 		Vehicle second = new Vehicle(new Vin(unique(vins, () -> vin(random, 'R'))), demo.getId(), now);
 		second.describe(new PlateNumber(unique(plates, () -> plate(random))), "KCM X5 PHEV", LocalDate.of(2024, 9, 1),
-				dealer(network, "D0001").getId(), null, INSURANCE[1], now);
+				dealer(network, "D0001").id(), null, INSURANCE[1], now);
 		cars.add(second);
 		for (Customer c : list.subList(1, list.size())) {
 			int count = c.getKind() == CustomerKind.ORGANIZATION ? 3 : 1 + (random.nextInt(4) == 0 ? 1 : 0);
@@ -159,7 +159,7 @@ class CustomerDemoData implements ApplicationRunner {
 				LocalDate bought = LocalDate.of(2018, 1, 1).plusDays(random.nextInt(2800));
 				Vehicle v = new Vehicle(new Vin(unique(vins, () -> vin(random, yearCode(bought.getYear())))), c.getId(), now);
 				v.describe(new PlateNumber(unique(plates, () -> plate(random))), MODELS[random.nextInt(MODELS.length)],
-						bought, network.get(random.nextInt(network.size())).getId(),
+						bought, network.get(random.nextInt(network.size())).id(),
 						random.nextInt(15) == 0 ? "加装行车记录仪、更换轮毂" : null, INSURANCE[random.nextInt(INSURANCE.length)], now);
 				cars.add(v);
 			}
@@ -168,8 +168,8 @@ class CustomerDemoData implements ApplicationRunner {
 		log.info("Demo data: {} customers, {} vehicles (lookup 13800138000 / 京A12345 / 123456)", list.size(), cars.size());
 	}
 
-	private static Dealer dealer(List<Dealer> network, String code) {
-		return network.stream().filter(d -> d.getCode().equals(code)).findFirst().orElse(network.get(0));
+	private static DealerSummary dealer(List<DealerSummary> network, String code) {
+		return network.stream().filter(d -> d.code().equals(code)).findFirst().orElse(network.get(0));
 	}
 
 	private static String unique(Set<String> used, java.util.function.Supplier<String> next) {

@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
-import com.kcm.dealer.Dealer;
-import com.kcm.dealer.DealerRepository;
+import com.kcm.dealer.DealerCatalog;
+import com.kcm.dealer.DealerSummary;
 
 /**
  * Turns a page of customers into views in three queries whatever the page size: the customers' vehicles,
@@ -24,10 +24,10 @@ class CustomerViews {
 
 	private final VehicleRepository vehicles;
 	private final CustomerRepository customers;
-	private final DealerRepository dealers;
+	private final DealerCatalog dealers;
 	private final PersonalData personal;
 
-	CustomerViews(VehicleRepository vehicles, CustomerRepository customers, DealerRepository dealers,
+	CustomerViews(VehicleRepository vehicles, CustomerRepository customers, DealerCatalog dealers,
 			PersonalData personal) {
 		this.vehicles = vehicles;
 		this.customers = customers;
@@ -59,12 +59,11 @@ class CustomerViews {
 	List<VehicleView> vehicleViews(List<Vehicle> list) {
 		Set<Long> dealerIds = list.stream().map(Vehicle::getSellingDealerId).filter(Objects::nonNull)
 				.collect(Collectors.toSet());
-		Map<Long, Dealer> byId = dealerIds.isEmpty() ? Map.of()
-				: dealers.findAllById(dealerIds).stream().collect(Collectors.toMap(Dealer::getId, Function.identity()));
+		Map<Long, DealerSummary> byId = dealerIds.isEmpty() ? Map.of() : dealers.byIds(dealerIds);
 		return list.stream().map(v -> {
-			Dealer d = v.getSellingDealerId() == null ? null : byId.get(v.getSellingDealerId());
+			DealerSummary d = v.getSellingDealerId() == null ? null : byId.get(v.getSellingDealerId());
 			return new VehicleView(v.getId(), v.getVin(), v.getPlate(), v.getModel(), v.getPurchaseDate(),
-					v.getSellingDealerId(), d == null ? null : d.getCode(), d == null ? null : d.getName(),
+					v.getSellingDealerId(), d == null ? null : d.code(), d == null ? null : d.name(),
 					v.getInsuranceType(), v.getModificationNotes(), v.getOwnerId());
 		}).toList();
 	}

@@ -10,7 +10,8 @@ import jakarta.persistence.criteria.Subquery;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Component;
 
-import com.kcm.dealer.Dealer;
+import com.kcm.dealer.DealerCatalog;
+import com.kcm.dealer.DealerSummary;
 import com.kcm.identity.Scope;
 
 /**
@@ -22,9 +23,19 @@ import com.kcm.identity.Scope;
 class CustomerVisibility {
 
 	private final List<CustomerVisibilityRule> rules;
+	private final DealerCatalog dealers;
 
-	CustomerVisibility(List<CustomerVisibilityRule> rules) {
+	CustomerVisibility(List<CustomerVisibilityRule> rules, DealerCatalog dealers) {
 		this.rules = rules;
+		this.dealers = dealers;
+	}
+
+	/** The dealers whose sales the scope covers: its own dealer, or the dealers of its region. */
+	private List<Long> dealersOf(Scope scope) {
+		if (scope.dealerId() != null) {
+			return List.of(scope.dealerId());
+		}
+		return dealers.dealersOfRegion(scope.regionId()).stream().map(DealerSummary::id).toList();
 	}
 
 	Specification<Customer> visibleTo(Scope scope) {
@@ -33,26 +44,23 @@ class CustomerVisibility {
 				return cb.conjunction();
 			}
 			List<Predicate> any = new ArrayList<>();
-			any.add(cb.exists(soldVehicle(root, query, cb, scope)));
+			List<Long> sellers = dealersOf(scope);
+			if (!sellers.isEmpty()) {
+				any.add(cb.exists(soldVehicle(root, query, cb, sellers)));
+			}
 			for (CustomerVisibilityRule rule : rules) {
 				any.add(rule.visible(root, query, cb, scope));
 			}
-			return cb.or(any.toArray(Predicate[]::new));
+			return any.isEmpty() ? cb.disjunction() : cb.or(any.toArray(Predicate[]::new));
 		};
 	}
 
 	private static Subquery<Integer> soldVehicle(Root<Customer> customer,
 			jakarta.persistence.criteria.CriteriaQuery<?> query, jakarta.persistence.criteria.CriteriaBuilder cb,
-			Scope scope) {
+			List<Long> sellers) {
 		Subquery<Integer> sq = query.subquery(Integer.class);
 		Root<Vehicle> v = sq.from(Vehicle.class);
 		sq.select(cb.literal(1));
-		Predicate owner = cb.equal(v.get("ownerId"), customer.get("id"));
-		if (scope.dealerId() != null) {
-			return sq.where(owner, cb.equal(v.get("sellingDealerId"), scope.dealerId()));
-		}
-		Root<Dealer> d = sq.from(Dealer.class);
-		return sq.where(owner, cb.equal(d.get("id"), v.get("sellingDealerId")),
-				cb.equal(d.get("regionId"), scope.regionId()));
+		return sq.where(cb.equal(v.get("ownerId"), customer.get("id")), v.get("sellingDealerId").in(sellers));
 	}
 }

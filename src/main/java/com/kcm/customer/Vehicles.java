@@ -10,8 +10,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.kcm.audit.Audit;
-import com.kcm.dealer.Dealer;
-import com.kcm.dealer.DealerRepository;
+import com.kcm.dealer.DealerCatalog;
+import com.kcm.dealer.DealerSummary;
 import com.kcm.shared.domain.DomainException;
 import com.kcm.shared.domain.NotFoundException;
 import com.kcm.shared.domain.Violations;
@@ -26,13 +26,13 @@ public class Vehicles {
 	static final String TYPE = "vehicle";
 
 	private final VehicleRepository vehicles;
-	private final DealerRepository dealers;
+	private final DealerCatalog dealers;
 	private final Customers customers;
 	private final CustomerViews views;
 	private final Audit audit;
 	private final Clock clock;
 
-	Vehicles(VehicleRepository vehicles, DealerRepository dealers, Customers customers, CustomerViews views, Audit audit,
+	Vehicles(VehicleRepository vehicles, DealerCatalog dealers, Customers customers, CustomerViews views, Audit audit,
 			Clock clock) {
 		this.vehicles = vehicles;
 		this.dealers = dealers;
@@ -147,7 +147,7 @@ public class Vehicles {
 			}
 		}
 		if (cmd.sellingDealerCode() != null && !cmd.sellingDealerCode().isBlank()) {
-			p.dealerId = dealers.findByCode(cmd.sellingDealerCode().strip()).map(Dealer::getId).orElse(null);
+			p.dealerId = dealers.byCode(cmd.sellingDealerCode().strip()).map(DealerSummary::id).orElse(null);
 			if (p.dealerId == null) {
 				v.field("sellingDealerCode", "customer.dealer.unknown", cmd.sellingDealerCode());
 			}

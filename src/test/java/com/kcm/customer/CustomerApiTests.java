@@ -21,8 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.kcm.audit.Audit;
 import com.kcm.audit.AuditQuery;
-import com.kcm.dealer.DealerRepository;
-import com.kcm.dealer.RegionRepository;
+import com.kcm.dealer.DealerNetwork;
 import com.kcm.shared.Masking;
 import com.kcm.support.Api;
 import com.kcm.support.KcmTest;
@@ -41,11 +40,9 @@ class CustomerApiTests {
 	@Autowired
 	Audit audit;
 
-	@Autowired
-	RegionRepository regions;
 
 	@Autowired
-	DealerRepository dealers;
+	DealerNetwork dealerNetwork;
 
 	Api admin;
 	CustomerFixtures.Network network;
@@ -53,7 +50,7 @@ class CustomerApiTests {
 	@BeforeEach
 	void signIn() {
 		admin = new Api(port).as("admin", "admin-test-pass");
-		network = CustomerFixtures.dealer(regions, dealers);
+		network = CustomerFixtures.dealer(dealerNetwork);
 	}
 
 	private JsonNode create(Api api, Map<String, Object> body) {
@@ -152,7 +149,7 @@ class CustomerApiTests {
 		assertThat(admin.get("/customers/lookup?q=" + name).json().get("items")).isEmpty();
 
 		long ownerId = create(admin, customer(name(), phone())).get("id").asLong();
-		Api.Answer v = admin.post("/vehicles", vehicle(ownerId, "LSVAI4187C2184847", "京I12345", network.dealer().getCode()));
+		Api.Answer v = admin.post("/vehicles", vehicle(ownerId, "LSVAI4187C2184847", "京I12345", network.dealer().code()));
 		assertThat(v.status()).isEqualTo(422);
 		assertThat(v.json().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("vin", "plate");
 	}
@@ -161,8 +158,8 @@ class CustomerApiTests {
 	void aVinCanBeRegisteredOnlyOnce() {
 		long ownerId = create(admin, customer(name(), phone())).get("id").asLong();
 		String vin = vin();
-		addVehicle(ownerId, vin, plate(), network.dealer().getCode());
-		Api.Answer again = admin.post("/vehicles", vehicle(ownerId, vin.toLowerCase(), plate(), network.dealer().getCode()));
+		addVehicle(ownerId, vin, plate(), network.dealer().code());
+		Api.Answer again = admin.post("/vehicles", vehicle(ownerId, vin.toLowerCase(), plate(), network.dealer().code()));
 		assertThat(again.status()).isEqualTo(422);
 		assertThat(again.json().get("errors").get(0).get("field").asString()).isEqualTo("vin");
 	}
@@ -174,7 +171,7 @@ class CustomerApiTests {
 		String vin = vin();
 		String plate = plate();
 		long customerId = create(admin, customer(name, phone)).get("id").asLong();
-		addVehicle(customerId, vin, plate, network.dealer().getCode());
+		addVehicle(customerId, vin, plate, network.dealer().code());
 
 		for (String q : List.of(phone, "+86-" + phone, vin, vin.toLowerCase(), vin.substring(11), plate,
 				plate.substring(0, 2) + "·" + plate.substring(2), name, name.substring(0, 5), name.substring(3))) {
@@ -186,7 +183,7 @@ class CustomerApiTests {
 			assertThat(mine.get("phone").asString()).isEqualTo(Masking.phone(phone));
 			assertThat(mine.get("vehicles").get(0).get("vin").asString()).isEqualTo(vin);
 			assertThat(mine.get("vehicles").get(0).get("sellingDealerCode").asString())
-					.isEqualTo(network.dealer().getCode());
+					.isEqualTo(network.dealer().code());
 		}
 		assertThat(admin.get("/customers/lookup?q=" + vin.substring(11)).json().get("matchedBy").asString())
 				.isEqualTo("VIN_LAST6");
@@ -195,14 +192,14 @@ class CustomerApiTests {
 
 	@Test
 	void aDealerUserSeesOnlyCustomersWithAVehicleItSoldAndGets404ForOthers() {
-		var other = CustomerFixtures.dealer(regions, dealers);
+		var other = CustomerFixtures.dealer(dealerNetwork);
 		long mine = create(admin, customer(name(), phone())).get("id").asLong();
-		addVehicle(mine, vin(), plate(), network.dealer().getCode());
+		addVehicle(mine, vin(), plate(), network.dealer().code());
 		String otherPhone = phone();
 		long theirs = create(admin, customer(name(), otherPhone)).get("id").asLong();
-		addVehicle(theirs, vin(), plate(), other.dealer().getCode());
+		addVehicle(theirs, vin(), plate(), other.dealer().code());
 
-		Api dealer = CustomerFixtures.user(port, List.of("DEALER"), network.dealer().getCode(), null, false);
+		Api dealer = CustomerFixtures.user(port, List.of("DEALER"), network.dealer().code(), null, false);
 		assertThat(dealer.get("/customers/" + mine).status()).isEqualTo(200);
 		assertThat(dealer.get("/customers/" + theirs).status()).isEqualTo(404);
 		assertThat(countAudit(Audit.NOT_VISIBLE, theirs)).isEqualTo(1);
@@ -215,14 +212,14 @@ class CustomerApiTests {
 
 	@Test
 	void aRegionalUserSeesCustomersOfItsRegionsDealers() {
-		var sameRegionDealer = CustomerFixtures.dealerIn(network.region(), dealers);
-		var elsewhere = CustomerFixtures.dealer(regions, dealers);
+		var sameRegionDealer = CustomerFixtures.dealerIn(network.region(), dealerNetwork);
+		var elsewhere = CustomerFixtures.dealer(dealerNetwork);
 		long inRegion = create(admin, customer(name(), phone())).get("id").asLong();
-		addVehicle(inRegion, vin(), plate(), sameRegionDealer.getCode());
+		addVehicle(inRegion, vin(), plate(), sameRegionDealer.code());
 		long outside = create(admin, customer(name(), phone())).get("id").asLong();
-		addVehicle(outside, vin(), plate(), elsewhere.dealer().getCode());
+		addVehicle(outside, vin(), plate(), elsewhere.dealer().code());
 
-		Api regional = CustomerFixtures.user(port, List.of("REGIONAL"), null, network.region().getCode(), false);
+		Api regional = CustomerFixtures.user(port, List.of("REGIONAL"), null, network.region().code(), false);
 		assertThat(regional.get("/customers/" + inRegion).status()).isEqualTo(200);
 		assertThat(regional.get("/customers/" + outside).status()).isEqualTo(404);
 		assertThat(regional.get("/customers?size=200").json().get("total").asLong()).isEqualTo(1);
@@ -237,7 +234,7 @@ class CustomerApiTests {
 		bBody.put("idNumber", id);
 		long b = create(admin, bBody).get("id").asLong();
 		String vin = vin();
-		addVehicle(b, vin, plate(), network.dealer().getCode());
+		addVehicle(b, vin, plate(), network.dealer().code());
 
 		assertThat(admin.get("/customers/" + a).json().get("duplicate").asBoolean()).isTrue();
 		assertThat(ids(admin.get("/customers/" + a + "/duplicates").json())).containsExactly(b);

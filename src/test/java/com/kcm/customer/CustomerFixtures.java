@@ -9,12 +9,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-import com.kcm.dealer.Dealer;
-import com.kcm.dealer.DealerRepository;
-import com.kcm.dealer.DealerStatus;
-import com.kcm.dealer.DealerType;
-import com.kcm.dealer.Region;
-import com.kcm.dealer.RegionRepository;
+import com.kcm.dealer.DealerCommand;
+import com.kcm.dealer.DealerNetwork;
+import com.kcm.dealer.DealerSummary;
+import com.kcm.dealer.RegionCommand;
+import com.kcm.dealer.RegionSummary;
 import com.kcm.support.Api;
 
 /** Unique test data: phones, VINs, plates, ID numbers, dealers and users nobody else uses. */
@@ -59,19 +58,18 @@ final class CustomerFixtures {
 		return prefix + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
 	}
 
-	record Network(Region region, Dealer dealer) {
+	record Network(RegionSummary region, DealerSummary dealer) {
 	}
 
-	static Network dealer(RegionRepository regions, DealerRepository dealers) {
-		Region region = regions.save(new Region(code("R"), "测试大区"));
-		Dealer dealer = dealers.save(new Dealer(code("T"), "测试服务商", DealerType.S4, region.getId(), DealerStatus.ACTIVE, 3,
-				LocalDate.of(2020, 1, 1), null, null));
-		return new Network(region, dealer);
+	/** A new region with one active 4S dealer, made through the dealer module's own commands. */
+	static Network dealer(DealerNetwork network) {
+		RegionSummary region = network.createRegion(new RegionCommand(code("R"), "测试大区"));
+		return new Network(region, dealerIn(region, network));
 	}
 
-	static Dealer dealerIn(Region region, DealerRepository dealers) {
-		return dealers.save(new Dealer(code("T"), "测试服务商", DealerType.S3, region.getId(), DealerStatus.ACTIVE, 2,
-				LocalDate.of(2021, 1, 1), null, null));
+	static DealerSummary dealerIn(RegionSummary region, DealerNetwork network) {
+		return network.createDealer(new DealerCommand(code("T"), "测试服务商", "4S", region.code(), "ACTIVE", "2020-01-01",
+				3, null, null));
 	}
 
 	/** Creates a user through the API and signs in as it. */

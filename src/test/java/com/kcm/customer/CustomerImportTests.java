@@ -17,8 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.kcm.dealer.DealerRepository;
-import com.kcm.dealer.RegionRepository;
+import com.kcm.dealer.DealerNetwork;
 import com.kcm.support.Api;
 import com.kcm.support.KcmTest;
 
@@ -30,11 +29,9 @@ class CustomerImportTests {
 	@LocalServerPort
 	int port;
 
-	@Autowired
-	RegionRepository regions;
 
 	@Autowired
-	DealerRepository dealers;
+	DealerNetwork dealerNetwork;
 
 	Api admin;
 	CustomerFixtures.Network network;
@@ -42,7 +39,7 @@ class CustomerImportTests {
 	@BeforeEach
 	void setUp() {
 		admin = new Api(port).as("admin", "admin-test-pass");
-		network = CustomerFixtures.dealer(regions, dealers);
+		network = CustomerFixtures.dealer(dealerNetwork);
 	}
 
 	private JsonNode lookup(String q) {
@@ -85,13 +82,13 @@ class CustomerImportTests {
 		String vin1 = vin();
 		String plate1 = plate();
 		byte[] xlsx = xlsx(List.of("VIN", "车牌", "车型", "购车日期", "销售服务商", "车主手机", "保险类型"),
-				List.of(vin1, plate1, "KCM S7", "2024-03-01", network.dealer().getCode(), phone1, "商业险"));
+				List.of(vin1, plate1, "KCM S7", "2024-03-01", network.dealer().code(), phone1, "商业险"));
 		Api.Answer v = admin.upload("/imports/vehicles", "vehicles.xlsx", xlsx);
 		assertThat(v.status()).as(v.body()).isEqualTo(200);
 		JsonNode owner = lookup(vin1.substring(11)).valueStream().filter(c -> c.get("name").asString().equals(name1))
 				.findFirst().orElseThrow();
 		assertThat(owner.get("vehicles").get(0).get("plate").asString()).isEqualTo(plate1);
-		assertThat(owner.get("vehicles").get(0).get("sellingDealerCode").asString()).isEqualTo(network.dealer().getCode());
+		assertThat(owner.get("vehicles").get(0).get("sellingDealerCode").asString()).isEqualTo(network.dealer().code());
 	}
 
 	@Test
@@ -100,8 +97,8 @@ class CustomerImportTests {
 		admin.post("/customers", CustomerFixtures.customer(name(), ownerPhone));
 		String vin = vin();
 		byte[] xlsx = xlsx(List.of("vin", "plate", "ownerPhone", "sellingDealerCode"),
-				List.of(vin, plate(), ownerPhone, network.dealer().getCode()),
-				List.of(vin.toLowerCase(), plate(), ownerPhone, network.dealer().getCode()),
+				List.of(vin, plate(), ownerPhone, network.dealer().code()),
+				List.of(vin.toLowerCase(), plate(), ownerPhone, network.dealer().code()),
 				List.of(vin(), "京O12345", phone(), "NOPE"));
 		Api.Answer v = admin.upload("/imports/vehicles", "vehicles.xlsx", xlsx);
 		assertThat(v.status()).isEqualTo(422);

@@ -33,8 +33,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import com.kcm.audit.Audit;
 import com.kcm.audit.AuditQuery;
-import com.kcm.dealer.DealerRepository;
-import com.kcm.dealer.RegionRepository;
+import com.kcm.dealer.DealerNetwork;
 import com.kcm.shared.Masking;
 import com.kcm.support.Api;
 import com.kcm.support.KcmTest;
@@ -54,11 +53,9 @@ class CustomerPageTests {
 	@Autowired
 	Audit audit;
 
-	@Autowired
-	RegionRepository regions;
 
 	@Autowired
-	DealerRepository dealers;
+	DealerNetwork dealerNetwork;
 
 	Api admin;
 	UserDetails adminUser;
@@ -68,7 +65,7 @@ class CustomerPageTests {
 	void setUp() {
 		admin = new Api(port).as("admin", "admin-test-pass");
 		adminUser = userDetails.loadUserByUsername("admin");
-		network = CustomerFixtures.dealer(regions, dealers);
+		network = CustomerFixtures.dealer(dealerNetwork);
 	}
 
 	private long customerWithVehicle(String name, String phone, String id, String vin, String plate, String dealerCode) {
@@ -88,7 +85,7 @@ class CustomerPageTests {
 		String vin = vin();
 		String plate = plate();
 		String name = name();
-		customerWithVehicle(name, phone, idNumber(), vin, plate, network.dealer().getCode());
+		customerWithVehicle(name, phone, idNumber(), vin, plate, network.dealer().code());
 
 		for (String q : List.of(phone, vin.substring(11), plate)) {
 			String html = mvc.perform(get("/customers").param("q", q).with(user(adminUser))).andExpect(status().isOk())
@@ -103,7 +100,7 @@ class CustomerPageTests {
 	void theDetailPageMasksAndTheRevealButtonShowsInFullOnceAudited() throws Exception {
 		String phone = phone();
 		String id = idNumber();
-		long customerId = customerWithVehicle(name(), phone, id, vin(), plate(), network.dealer().getCode());
+		long customerId = customerWithVehicle(name(), phone, id, vin(), plate(), network.dealer().code());
 
 		String page = mvc.perform(get("/customers/" + customerId).with(user(adminUser))).andExpect(status().isOk())
 				.andReturn().getResponse().getContentAsString();
@@ -120,7 +117,7 @@ class CustomerPageTests {
 
 	@Test
 	void aUserWithoutThePermissionSeesNoRevealButtonAndCannotReveal() throws Exception {
-		long customerId = customerWithVehicle(name(), phone(), null, vin(), plate(), network.dealer().getCode());
+		long customerId = customerWithVehicle(name(), phone(), null, vin(), plate(), network.dealer().code());
 		UserDetails agent = userDetails.loadUserByUsername(
 				CustomerFixtures.newUser(port, List.of("CS_AGENT"), null, null, false));
 		String page = mvc.perform(get("/customers/" + customerId).with(user(agent))).andExpect(status().isOk())
@@ -132,10 +129,10 @@ class CustomerPageTests {
 
 	@Test
 	void aDealerUserGets404ForAnotherDealersCustomerPage() throws Exception {
-		var other = CustomerFixtures.dealer(regions, dealers);
-		long theirs = customerWithVehicle(name(), phone(), null, vin(), plate(), other.dealer().getCode());
+		var other = CustomerFixtures.dealer(dealerNetwork);
+		long theirs = customerWithVehicle(name(), phone(), null, vin(), plate(), other.dealer().code());
 		UserDetails dealer = userDetails.loadUserByUsername(
-				CustomerFixtures.newUser(port, List.of("DEALER"), network.dealer().getCode(), null, false));
+				CustomerFixtures.newUser(port, List.of("DEALER"), network.dealer().code(), null, false));
 		mvc.perform(get("/customers/" + theirs).with(user(dealer))).andExpect(status().isNotFound());
 		assertThat(audit.search(new AuditQuery(null, Audit.NOT_VISIBLE, "customer", String.valueOf(theirs), null, null),
 				PageRequest.of(0, 5)).getTotalElements()).isEqualTo(1);
@@ -146,7 +143,7 @@ class CustomerPageTests {
 		String phone = phone();
 		String id = idNumber();
 		String name = name();
-		customerWithVehicle(name, phone, id, vin(), plate(), network.dealer().getCode());
+		customerWithVehicle(name, phone, id, vin(), plate(), network.dealer().code());
 		byte[] xlsx = mvc.perform(get("/customers/export").param("sort", "-created").with(user(adminUser)))
 				.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
 		List<String> mine = new ArrayList<>();
@@ -188,7 +185,7 @@ class CustomerPageTests {
 				.getContentAsString();
 		assertThat(html).contains("href=\"/customers?duplicates=true\"").contains("href=\"/customers\"");
 		UserDetails dealer = userDetails.loadUserByUsername(
-				CustomerFixtures.newUser(port, List.of("DEALER"), network.dealer().getCode(), null, false));
+				CustomerFixtures.newUser(port, List.of("DEALER"), network.dealer().code(), null, false));
 		String dealerHome = mvc.perform(get("/").with(user(dealer))).andExpect(status().isOk()).andReturn().getResponse()
 				.getContentAsString();
 		assertThat(dealerHome).contains("href=\"/customers\"").doesNotContain("duplicates=true");
