@@ -63,6 +63,25 @@ public final class Api {
 		return send(b);
 	}
 
+	public Answer put(String path, Object body) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+				.PUT(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body),
+						StandardCharsets.UTF_8)));
+	}
+
+	/** A multipart upload of one file as form field {@code file}. */
+	public Answer upload(String path, String filename, byte[] content) {
+		String boundary = "----kcm" + System.nanoTime();
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+		out.writeBytes(content);
+		out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+				.POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
+	}
+
 	private Answer send(HttpRequest.Builder b) {
 		if (token != null) {
 			b.header("Authorization", "Bearer " + token);

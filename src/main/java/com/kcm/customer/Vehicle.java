@@ -1,0 +1,104 @@
+package com.kcm.customer;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * A vehicle (车辆), identified by its VIN, owned by one customer and sold by one dealer (both by id).
+ * {@code vinLast6} is kept apart so agents can find a car by the six characters a customer reads out.
+ */
+@Entity
+@Table(name = "vehicle")
+public class Vehicle {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(nullable = false, unique = true)
+	private String vin;
+
+	@Column(name = "vin_last6", nullable = false)
+	private String vinLast6;
+
+	private String plate;
+
+	private String model;
+
+	@Column(name = "purchase_date")
+	private LocalDate purchaseDate;
+
+	@Column(name = "selling_dealer_id")
+	private Long sellingDealerId;
+
+	@Column(name = "owner_id", nullable = false)
+	private Long ownerId;
+
+	@Column(name = "modification_notes")
+	private String modificationNotes;
+
+	@Column(name = "insurance_type")
+	private String insuranceType;
+
+	@Column(name = "created_at", nullable = false)
+	private Instant createdAt;
+
+	@Column(name = "updated_at", nullable = false)
+	private Instant updatedAt;
+
+	@Version
+	private long version;
+
+	protected Vehicle() {
+	}
+
+	Vehicle(Vin vin, long ownerId, Instant now) {
+		this.vin = vin.value();
+		this.vinLast6 = vin.last6();
+		this.ownerId = ownerId;
+		this.createdAt = now;
+		this.updatedAt = now;
+	}
+
+	void correctVin(Vin vin) {
+		this.vin = vin.value();
+		this.vinLast6 = vin.last6();
+	}
+
+	void describe(PlateNumber plate, String model, LocalDate purchaseDate, Long sellingDealerId,
+			String modificationNotes, String insuranceType, Instant now) {
+		this.plate = plate == null ? null : plate.value();
+		this.model = model;
+		this.purchaseDate = purchaseDate;
+		this.sellingDealerId = sellingDealerId;
+		this.modificationNotes = modificationNotes;
+		this.insuranceType = insuranceType;
+		this.updatedAt = now;
+	}
+
+	void transferTo(long ownerId, Instant now) {
+		this.ownerId = ownerId;
+		this.updatedAt = now;
+	}
+
+	public Long getId() { return id; }
+	public String getVin() { return vin; }
+	public String getVinLast6() { return vinLast6; }
+	public String getPlate() { return plate; }
+	public String getModel() { return model; }
+	public LocalDate getPurchaseDate() { return purchaseDate; }
+	public Long getSellingDealerId() { return sellingDealerId; }
+	public Long getOwnerId() { return ownerId; }
+	public String getModificationNotes() { return modificationNotes; }
+	public String getInsuranceType() { return insuranceType; }
+	public Instant getCreatedAt() { return createdAt; }
+	public Instant getUpdatedAt() { return updatedAt; }
+}

@@ -1,0 +1,9 @@
+package com.kcm.customer;
+
+import java.time.LocalDate;
+
+/** A vehicle with its selling dealer's code and name resolved. */
+public record VehicleView(long id, String vin, String plate, String model, LocalDate purchaseDate,
+		Long sellingDealerId, String sellingDealerCode, String sellingDealerName, String insuranceType,
+		String modificationNotes, long ownerId) {
+}

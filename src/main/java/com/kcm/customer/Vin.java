@@ -1,0 +1,36 @@
+package com.kcm.customer;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** A vehicle identification number: 17 characters of digits and capital letters except I, O and Q. */
+public record Vin(String value) {
+
+	static final Pattern VIN = Pattern.compile("[A-HJ-NPR-Z0-9]{17}");
+	static final Pattern LAST6 = Pattern.compile("[A-HJ-NPR-Z0-9]{6}");
+
+	public Vin {
+		if (value == null || !VIN.matcher(value).matches()) {
+			throw new IllegalArgumentException("not a valid VIN");
+		}
+	}
+
+	public static Optional<Vin> parse(String raw) {
+		String v = normalise(raw);
+		return v != null && VIN.matcher(v).matches() ? Optional.of(new Vin(v)) : Optional.empty();
+	}
+
+	static String normalise(String raw) {
+		return raw == null ? null : raw.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
+	}
+
+	public String last6() {
+		return value.substring(11);
+	}
+
+	@Override
+	public String toString() {
+		return value;
+	}
+}
