@@ -534,6 +534,11 @@ public class Complaint {
 		append(EventType.CATEGORY_CORRECTED, at, actor, status, status, null, detail);
 	}
 
+	/** Flags the complaint as major (重大抱怨, SPEC §6). */
+	public void markMajor() {
+		major = true;
+	}
+
 	// ---- helpers --------------------------------------------------------------------------------
 
 	/** The work order the dealer is working on now (not transferred away, not voided). */

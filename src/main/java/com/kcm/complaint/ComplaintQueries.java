@@ -102,6 +102,21 @@ public class ComplaintQueries {
 		return new PageImpl<>(items, pageable, page.getTotalElements());
 	}
 
+	/** A work order with its due instants (the answer to a dispatch, transfer or re-dispatch). */
+	Map<String, Object> workOrderJson(long complaintId, WorkOrder w) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("id", w.getId());
+		m.put("complaintId", complaintId);
+		m.put("dealerCode", dealers.byId(w.getDealerId()).map(DealerSummary::code).orElse(null));
+		m.put("status", w.getStatus().name());
+		m.put("dispatchedAt", local(w.getDispatchedAt()));
+		m.put("confirmDueAt", local(w.getConfirmDueAt()));
+		m.put("replyDueAt", local(w.getReplyDueAt()));
+		m.put("closeDueAt", local(w.getCloseDueAt()));
+		m.put("provisional", w.isDeadlinesProvisional());
+		return m;
+	}
+
 	Map<String, Object> json(Complaint c) {
 		CurrentUser user = access.user();
 		Set<Long> dealerIds = new HashSet<>();

@@ -90,6 +90,26 @@ public class Customers {
 		return views.of(c, true);
 	}
 
+	/**
+	 * A customer referenced by another module's record that the caller may see (e.g. the customer of a
+	 * visible complaint): masked, or in full when {@code reveal} — a full view is audited. The caller's
+	 * customer scope is not applied: the referencing module has checked its own.
+	 */
+	@Transactional(readOnly = true)
+	public CustomerView forReference(long id, boolean reveal) {
+		Customer c = customers.findById(id).orElseThrow(() -> new NotFoundException(TYPE, id));
+		if (reveal) {
+			audit.personalDataViewed(TYPE, id, "phone,idNumber");
+		}
+		return views.of(c, reveal);
+	}
+
+	/** {@link #forReference} masked. */
+	@Transactional(readOnly = true)
+	public CustomerView unscoped(long id) {
+		return forReference(id, false);
+	}
+
 	/** Whether the caller may reveal personal data (shows the "显示完整" button). */
 	public boolean mayReveal() {
 		return users.find().map(CurrentUser::mayRevealPersonalData).orElse(false);

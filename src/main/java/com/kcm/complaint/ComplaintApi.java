@@ -1,0 +1,207 @@
+package com.kcm.complaint;
+
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.kcm.shared.domain.ValidationException;
+
+/** The complaint calls of Appendix A and the moves of the closed loop, under {@code /api/v1}. */
+@RestController
+@RequestMapping("/api/v1")
+class ComplaintApi {
+
+	record Dispatch(String dealerCode, String category, String suggestion, String dealerContact) {
+	}
+
+	record ReplyBody(OffsetDateTime contactedCustomerAt, @com.fasterxml.jackson.annotation.JsonProperty("final") Boolean finalResult,
+			String text, String faultCause, Boolean qualityDefect, List<String> partsReplaced, String repairOrderNo,
+			String claimNo, String delayReason) {
+	}
+
+	record CallbackBody(Boolean reached, Boolean resolved, Boolean satisfied, Boolean falseReply, String notes) {
+	}
+
+	record DealerMove(String dealerCode, String reason) {
+	}
+
+	record Reason(String reason, String category, String notes, String number) {
+	}
+
+	private final ComplaintIntake intake;
+	private final ComplaintHandling handling;
+	private final ComplaintQueries queries;
+	private final ComplaintHistoryImport histories;
+	private final JsonMapper json;
+
+	ComplaintApi(ComplaintIntake intake, ComplaintHandling handling, ComplaintQueries queries,
+			ComplaintHistoryImport histories, JsonMapper json) {
+		this.intake = intake;
+		this.handling = handling;
+		this.queries = queries;
+		this.histories = histories;
+		this.json = json;
+	}
+
+	/** Live intake; the same {@code Idempotency-Key} with the same body answers 200 with the same complaint. */
+	@PostMapping("/complaints")
+	ResponseEntity<Map<String, Object>> register(@RequestBody String body,
+			@RequestHeader(name = "Idempotency-Key", required = false) String key) {
+		JsonNode tree;
+		IntakeCommand cmd;
+		try {
+			tree = json.readTree(body);
+			cmd = json.treeToValue(tree, IntakeCommand.class);
+		} catch (JacksonException e) {
+			throw new org.springframework.http.converter.HttpMessageNotReadableException(e.getOriginalMessage(), e,
+					null);
+		}
+		String canonical = tree.toString();
+		ComplaintIntake.Registered r;
+		try {
+			r = intake.register(cmd, key, canonical);
+		} catch (DataIntegrityViolationException raced) {
+			r = intake.register(cmd, key, canonical); // the same key committed meanwhile: answer with its complaint
+		}
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("id", r.complaint().getId());
+		answer.put("status", r.complaint().getStatus().name());
+		return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK).body(answer);
+	}
+
+	@GetMapping("/complaints/{id}")
+	Map<String, Object> get(@PathVariable long id) {
+		return queries.view(id);
+	}
+
+	@GetMapping("/complaints")
+	List<Map<String, Object>> byExternalId(@RequestParam String externalId) {
+		return queries.byExternalId(externalId);
+	}
+
+	@PostMapping("/complaints/{id}/dispatch")
+	Map<String, Object> dispatch(@PathVariable long id, @RequestBody Dispatch d) {
+		WorkOrder wo = handling.dispatch(id, d.dealerCode(), d.category(), d.suggestion(), d.dealerContact());
+		return workOrder(id, wo);
+	}
+
+	@PostMapping("/complaints/{id}/work-orders/{workOrderId}/confirm")
+	Map<String, Object> confirm(@PathVariable long id, @PathVariable long workOrderId) {
+		handling.confirm(id, workOrderId);
+		return queries.view(id);
+	}
+
+	@PostMapping("/complaints/{id}/work-orders/{workOrderId}/replies")
+	ResponseEntity<Map<String, Object>> reply(@PathVariable long id, @PathVariable long workOrderId,
+			@RequestBody ReplyBody r) {
+		Reply reply = handling.reply(id, workOrderId, new ReplyContent(
+				r.contactedCustomerAt() == null ? null : r.contactedCustomerAt().toInstant(),
+				Boolean.TRUE.equals(r.finalResult()), r.text(), r.faultCause(), r.qualityDefect(), r.partsReplaced(),
+				r.repairOrderNo(), r.claimNo(), r.delayReason(), false));
+		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", reply.getId(), "complaint", queries.view(id)));
+	}
+
+	@PostMapping("/complaints/{id}/closure-request")
+	Map<String, Object> requestClosure(@PathVariable long id) {
+		handling.requestClosure(id);
+		return queries.view(id);
+	}
+
+	@PostMapping("/complaints/{id}/callbacks")
+	ResponseEntity<Map<String, Object>> callback(@PathVariable long id, @RequestBody CallbackBody b) {
+		if (b.reached() == null) {
+			throw ValidationException.of("reached", "error.required");
+		}
+		handling.recordCallback(id, new CallbackAnswers(b.reached(), b.resolved(), b.satisfied(), b.falseReply(),
+				b.notes()));
+		return ResponseEntity.status(HttpStatus.CREATED).body(queries.view(id));
+	}
+
+	@PostMapping("/complaints/{id}/unreachable-closure")
+	Map<String, Object> closeUnreachable(@PathVariable long id) {
+		handling.closeUnreachable(id);
+		return queries.view(id);
+	}
+
+	@PostMapping("/complaints/{id}/transfer")
+	Map<String, Object> transfer(@PathVariable long id, @RequestBody DealerMove m) {
+		return workOrder(id, handling.transfer(id, m.dealerCode(), m.reason()));
+	}
+
+	@PostMapping("/complaints/{id}/redispatch")
+	Map<String, Object> redispatch(@PathVariable long id, @RequestBody DealerMove m) {
+		return workOrder(id, handling.redispatch(id, m.dealerCode(), m.reason()));
+	}
+
+	@PostMapping("/complaints/{id}/cancel")
+	Map<String, Object> cancel(@PathVariable long id, @RequestBody Reason r) {
+		handling.cancel(id, r.reason());
+		return queries.view(id);
+	}
+
+	@PostMapping("/complaints/{id}/category")
+	Map<String, Object> correctCategory(@PathVariable long id, @RequestBody Reason r) {
+		handling.correctCategory(id, r.category(), r.reason());
+		return queries.view(id);
+	}
+
+	@PostMapping("/complaints/{id}/repeat-calls")
+	Map<String, Object> repeatCall(@PathVariable long id, @RequestBody Reason r) {
+		handling.recordRepeatCall(id, r.notes());
+		return queries.view(id);
+	}
+
+	@PostMapping("/complaints/{id}/forced-closure-nomination")
+	Map<String, Object> nominate(@PathVariable long id, @RequestBody Reason r) {
+		handling.nominateForForcedClosure(id, r.reason());
+		return queries.view(id);
+	}
+
+	@PostMapping("/complaints/{id}/project-number")
+	Map<String, Object> projectNumber(@PathVariable long id, @RequestBody Reason r) {
+		handling.enterProjectNumber(id, r.number());
+		return queries.view(id);
+	}
+
+	@GetMapping("/work-orders")
+	Map<String, Object> workOrders(@RequestParam(required = false) String dealerCode,
+			@RequestParam(defaultValue = "false") boolean open, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size) {
+		Page<Map<String, Object>> p = queries.workOrders(dealerCode, open,
+				PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200)));
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("items", p.getContent());
+		m.put("page", p.getNumber());
+		m.put("size", p.getSize());
+		m.put("total", p.getTotalElements());
+		return m;
+	}
+
+	@PostMapping("/imports/complaint-history")
+	Map<String, Object> importHistory(@RequestBody List<ComplaintHistory> body) {
+		return Map.of("imported", histories.importAll(body));
+	}
+
+	private Map<String, Object> workOrder(long complaintId, WorkOrder wo) {
+		return queries.workOrderJson(complaintId, wo);
+	}
+}
