@@ -22,9 +22,18 @@ public class LayoutAdvice {
 	private final List<NavItem> items;
 	private final RoleHierarchy hierarchy;
 
+	/** Menu sections in the order people work: the daily complaint work first, administration last. */
+	static final List<String> SECTIONS = List.of("complaint", "assessment", "major", "crm", "master", "admin");
+
 	LayoutAdvice(List<NavItem> items, RoleHierarchy hierarchy) {
-		this.items = items.stream().sorted(Comparator.comparing(NavItem::section).thenComparingInt(NavItem::order)).toList();
+		this.items = items.stream().sorted(Comparator.comparingInt(LayoutAdvice::sectionRank)
+				.thenComparing(NavItem::section).thenComparingInt(NavItem::order)).toList();
 		this.hierarchy = hierarchy;
+	}
+
+	private static int sectionRank(NavItem item) {
+		int i = SECTIONS.indexOf(item.section());
+		return i < 0 ? SECTIONS.size() : i;
 	}
 
 	@ModelAttribute("currentPath")
