@@ -590,7 +590,7 @@ public class Complaint {
 	private void append(EventType type, Instant at, Actor actor, ComplaintStatus from, ComplaintStatus to,
 			WorkOrder wo, String detail) {
 		events.add(new ComplaintEvent(this, type, at, actor, from, to, wo, wo == null ? null : wo.getDealerId(),
-				detail == null ? null : detail.length() > 2000 ? detail.substring(0, 2000) : detail));
+				detail == null ? null : detail.length() > 2000 ? detail.substring(0, 2000) : detail, category));
 		if (at.isAfter(lastEventAt)) {
 			lastEventAt = at;
 		}

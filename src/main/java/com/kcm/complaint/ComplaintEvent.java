@@ -61,11 +61,18 @@ public class ComplaintEvent {
 
 	private String detail;
 
+	/**
+	 * The complaint's category after this event: the category in force at any instant is the one of the
+	 * latest event before it (the limit counts the category in force at the cut-off, SPEC §4.2 step 6).
+	 */
+	@Enumerated(EnumType.STRING)
+	private Category category;
+
 	protected ComplaintEvent() {
 	}
 
 	ComplaintEvent(Complaint complaint, EventType type, Instant at, Actor actor, ComplaintStatus from,
-			ComplaintStatus to, WorkOrder workOrder, Long dealerId, String detail) {
+			ComplaintStatus to, WorkOrder workOrder, Long dealerId, String detail, Category category) {
 		this.complaint = complaint;
 		this.type = type;
 		this.at = at;
@@ -75,6 +82,7 @@ public class ComplaintEvent {
 		this.workOrder = workOrder;
 		this.dealerId = dealerId;
 		this.detail = detail;
+		this.category = category;
 	}
 
 	public Long getId() {
@@ -111,5 +119,9 @@ public class ComplaintEvent {
 
 	public String getDetail() {
 		return detail;
+	}
+
+	public Category getCategory() {
+		return category;
 	}
 }

@@ -380,7 +380,11 @@ class ComplaintLifecycleTests {
 		c.correctCategory(Category.PRODUCT_QUALITY, "实为质量问题", at("2026-11-02T11:00"), SPECIALIST);
 		assertThat(c.getCategory()).isEqualTo(Category.PRODUCT_QUALITY);
 		assertThat(c.currentWorkOrder().orElseThrow().getCloseDueAt()).isEqualTo(closeDue);
-		assertThat(c.getEvents().get(c.getEvents().size() - 1).getDetail()).startsWith("SERVICE_PROCESS → PRODUCT_QUALITY");
+		ComplaintEvent correction = c.getEvents().get(c.getEvents().size() - 1);
+		assertThat(correction.getDetail()).startsWith("SERVICE_PROCESS → PRODUCT_QUALITY");
+		assertThat(correction.getCategory()).isEqualTo(Category.PRODUCT_QUALITY);
+		assertThat(c.getEvents()).filteredOn(e -> e.getType() == EventType.DISPATCHED)
+				.extracting(ComplaintEvent::getCategory).containsExactly(Category.SERVICE_PROCESS);
 	}
 
 	@Test
