@@ -59,7 +59,7 @@ public class HandlingFacts {
 	}
 
 	/**
-	 * Facts of the work orders first dispatched to their dealer in {@code [from, to)}, as of {@code cutoff},
+	 * Facts of the work orders first dispatched to their dealer from {@code from} up to, not including, {@code to}, as of {@code cutoff},
 	 * with the status also at {@code previousCutoff} (the online carry-over). {@code dealerId} null: all dealers.
 	 */
 	public List<HandlingFact> dispatchedBetween(Instant from, Instant to, Instant cutoff, Instant previousCutoff,
