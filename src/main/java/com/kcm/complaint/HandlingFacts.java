@@ -12,8 +12,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The handling facts of complaints as of a cut-off, for the assessment (ARCHITECTURE: "one SQL query
- * over the timeline, filtered by instant &lt; C"). Each row is one dealer's first work order for one
+ * The handling facts of complaints as of a cut-off, for the assessment: one SQL query over the timeline,
+ * counting only events before the cut-off (see ARCHITECTURE). Each row is one dealer's first work order for one
  * complaint that was not voided before the cut-off; the complaint's state comes from its events
  * strictly before the cut-off, so recomputing with the same cut-off gives the same facts.
  */
