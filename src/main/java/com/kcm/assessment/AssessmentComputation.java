@@ -1,0 +1,176 @@
+package com.kcm.assessment;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.kcm.audit.Audit;
+import com.kcm.dealer.DealerCatalog;
+import com.kcm.dealer.DealerSummary;
+import com.kcm.identity.CurrentUser;
+import com.kcm.identity.CurrentUsers;
+import com.kcm.identity.Scope;
+import com.kcm.policy.Policies;
+import com.kcm.policy.PolicyName;
+import com.kcm.shared.TimeConfig;
+import com.kcm.shared.domain.NotFoundException;
+
+/**
+ * Computes a month for all dealers as of a cut-off and keeps each dealer's result (the latest computation
+ * of a month is the one shown): the indicators, the limit and the six support conditions of SPEC §5.3
+ * with figure, threshold and verdict, the support amount, the approved penalties and the net, in the
+ * shape of Appendix A.
+ */
+@Service
+public class AssessmentComputation {
+
+	private final Assessments assessments;
+	private final ComplaintLimits limits;
+	private final MediaIncidents incidents;
+	private final Penalties penalties;
+	private final DealerCatalog dealers;
+	private final Policies policies;
+	private final JdbcClient jdbc;
+	private final JsonMapper json;
+	private final CurrentUsers users;
+	private final Audit audit;
+	private final Clock clock;
+
+	AssessmentComputation(Assessments assessments, ComplaintLimits limits, MediaIncidents incidents, Penalties penalties,
+			DealerCatalog dealers, Policies policies, JdbcClient jdbc, JsonMapper json, CurrentUsers users, Audit audit,
+			Clock clock) {
+		this.assessments = assessments;
+		this.limits = limits;
+		this.incidents = incidents;
+		this.penalties = penalties;
+		this.dealers = dealers;
+		this.policies = policies;
+		this.jdbc = jdbc;
+		this.json = json;
+		this.users = users;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** Computes every dealer's month; {@code cutoff} null means the policy default. Returns the number of dealers. */
+	@Transactional
+	public int compute(YearMonth month, Instant cutoff) {
+		Instant c = cutoff == null ? assessments.defaultCutoff(month) : cutoff;
+		Map<Long, Integer> notActive = dealers.daysNotActive(month);
+		Instant now = clock.instant();
+		String by = users.find().map(CurrentUser::username).orElse("system");
+		int n = 0;
+		for (MonthlyIndicators m : assessments.all(month, c)) {
+			DealerSummary dealer = dealers.byId(m.dealerId()).orElseThrow();
+			Map<String, Object> answer = answer(dealer, m, notActive.getOrDefault(dealer.id(), 0));
+			jdbc.sql("insert into assessment_result (period_month, dealer_id, cutoff, computed_at, computed_by, result) "
+					+ "values (:m, :d, :c, :at, :by, :r)").param("m", month.toString()).param("d", dealer.id())
+					.param("c", Months.utc(c)).param("at", Months.utc(now)).param("by", by)
+					.param("r", json.writeValueAsString(answer)).update();
+			n++;
+		}
+		audit.event("COMPUTE", "assessment", month.toString(), n + " dealers, cut-off " + local(c));
+		return n;
+	}
+
+	/** The latest computation of the month for a dealer the caller may see; 404 otherwise. */
+	@Transactional(readOnly = true)
+	public Map<String, Object> latest(YearMonth month, String dealerCode) {
+		DealerSummary dealer = dealers.byCode(dealerCode).filter(this::visible)
+				.orElseThrow(() -> new NotFoundException("dealer", dealerCode));
+		String stored = jdbc.sql("select result from assessment_result where period_month = :m and dealer_id = :d "
+				+ "order by computed_at desc, id desc fetch first 1 rows only").param("m", month.toString())
+				.param("d", dealer.id()).query(String.class).optional()
+				.orElseThrow(() -> new NotFoundException("assessment", month + "/" + dealerCode));
+		return json.readValue(stored, new TypeReference<LinkedHashMap<String, Object>>() {
+		});
+	}
+
+	private boolean visible(DealerSummary d) {
+		Scope scope = users.find().map(CurrentUser::scope).orElse(Scope.ALL);
+		return scope.unrestricted() || (scope.dealerId() != null && scope.dealerId() == d.id())
+				|| (scope.regionId() != null && scope.regionId() == d.regionId());
+	}
+
+	Map<String, Object> answer(DealerSummary dealer, MonthlyIndicators m, int daysNotActive) {
+		YearMonth month = m.month();
+		ComplaintLimits.Limit limit = limits.limitFor(dealer.id(), month);
+		int mediaIncidents = incidents.count(dealer.id(), month);
+		List<Map<String, Object>> conditions = new ArrayList<>();
+		conditions.add(condition("LIMIT", m.countedTowardLimit() <= limit.value(), m.countedTowardLimit(), limit.value()));
+		conditions.add(condition("FIRST_TIME_CLOSURE", Rates.isFull(m.firstTimeClosureRate()), m.firstTimeClosureRate(),
+				BigDecimal.ONE));
+		conditions.add(condition("MONTHLY_CLOSURE", Rates.isFull(m.monthlyClosureRate()), m.monthlyClosureRate(),
+				BigDecimal.ONE));
+		conditions.add(condition("ONLINE_CLOSURE", Rates.isFull(m.online().negativeClosureRate()),
+				m.online().negativeClosureRate(), BigDecimal.ONE));
+		conditions.add(condition("NO_MEDIA_EXPOSURE", mediaIncidents == 0, mediaIncidents, 0));
+		conditions.add(condition("ACTIVE_STATUS", daysNotActive == 0, daysNotActive, 0));
+		boolean allMet = conditions.stream().allMatch(x -> Boolean.TRUE.equals(x.get("met")));
+		BigDecimal support = allMet
+				? policies.decimalOn(PolicyName.supportAmount(dealer.type().code()), month.atDay(1)).setScale(2)
+				: new BigDecimal("0.00");
+		BigDecimal penalty = penalties.approvedTotal(dealer.id(), month);
+
+		Map<String, Object> a = new LinkedHashMap<>();
+		a.put("dealerCode", dealer.code());
+		a.put("month", month.toString());
+		a.put("cutoff", local(m.cutoff()));
+		a.put("complaints", m.complaints());
+		a.put("unreachable", m.unreachable());
+		a.put("replyTimelinessRate", m.replyTimelinessRate());
+		a.put("contact24hRate", m.contact24hRate());
+		a.put("falseReplies", m.falseReplies());
+		a.put("calledBack", m.calledBack());
+		a.put("firstTimeClosureRate", m.firstTimeClosureRate());
+		a.put("monthlyClosureRate", m.monthlyClosureRate());
+		a.put("satisfactionRate", m.satisfactionRate());
+		a.put("countedTowardLimit", m.countedTowardLimit());
+		a.put("limit", limit.value());
+		a.put("conditions", conditions);
+		a.put("supportAmount", support);
+		a.put("penaltyAmount", penalty);
+		a.put("netAmount", support.subtract(penalty));
+		Map<String, Object> repairs = new LinkedHashMap<>();
+		repairs.put("count", m.repairRequests().count());
+		repairs.put("replyTimelinessRate", m.repairRequests().replyTimelinessRate());
+		repairs.put("contact24hRate", m.repairRequests().contact24hRate());
+		repairs.put("closureRate", m.repairRequests().closureRate());
+		a.put("repairRequests", repairs);
+		Map<String, Object> online = new LinkedHashMap<>();
+		online.put("count", m.online().count());
+		online.put("carriedOver", m.online().carriedOver());
+		online.put("contact24hRate", m.online().contact24hRate());
+		online.put("monthlyClosureRate", m.online().monthlyClosureRate());
+		online.put("negativeCount", m.online().negativeCount());
+		online.put("negativeClosureRate", m.online().negativeClosureRate());
+		a.put("online", online);
+		return a;
+	}
+
+	private static Map<String, Object> condition(String code, boolean met, Object figure, Object threshold) {
+		Map<String, Object> c = new LinkedHashMap<>();
+		c.put("code", code);
+		c.put("met", met);
+		c.put("figure", figure);
+		c.put("threshold", threshold);
+		return c;
+	}
+
+	private static String local(Instant t) {
+		return java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.ofInstant(t, TimeConfig.BUSINESS_ZONE));
+	}
+}
