@@ -55,11 +55,18 @@ final class ClosureFixtures {
 
 	/** Creates a user with password {@code secret-123}; returns its username. */
 	static String newUser(int port, String role, String dealerCode) {
+		return newUser(port, role, dealerCode, null);
+	}
+
+	static String newUser(int port, String role, String dealerCode, String regionCode) {
 		String username = "z" + UUID.randomUUID().toString().substring(0, 8);
 		Map<String, Object> body = new LinkedHashMap<>(Map.of("username", username, "password", "secret-123",
 				"displayName", "测试" + role, "roles", List.of(role)));
 		if (dealerCode != null) {
 			body.put("dealerCode", dealerCode);
+		}
+		if (regionCode != null) {
+			body.put("regionCode", regionCode);
 		}
 		Api.Answer a = new Api(port).as("admin", "admin-test-pass").post("/users", body);
 		assertThat(a.status()).as(a.body()).isEqualTo(201);
