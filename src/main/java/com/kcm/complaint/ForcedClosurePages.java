@@ -64,7 +64,7 @@ class ForcedClosurePages {
 		model.addAttribute("month", m.toString());
 		model.addAttribute("prevMonth", m.minusMonths(1).toString());
 		model.addAttribute("nextMonth", m.plusMonths(1).toString());
-		model.addAttribute("title", list.map(ForcedClosures.ListView::title).orElseGet(() -> closures.title(m, locale)));
+		model.addAttribute("listTitle", list.map(ForcedClosures.ListView::title).orElseGet(() -> closures.title(m, locale)));
 		model.addAttribute("list", list.orElse(null));
 		model.addAttribute("mayNominate", roles.contains("AFTER_SALES"));
 		model.addAttribute("mayApprove", roles.contains("AFTER_SALES_MANAGER")
