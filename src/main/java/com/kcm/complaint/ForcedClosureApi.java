@@ -58,10 +58,11 @@ class ForcedClosureApi {
 	@GetMapping("/forced-closure-lists/{month}/export")
 	void export(@PathVariable String month, HttpServletResponse response) throws IOException {
 		YearMonth m = ForcedClosures.parseMonth(month);
-		closures.find(m, LocaleContextHolder.getLocale()).orElseThrow(() -> new NotFoundException("forced-closure list", m));
+		ForcedClosures.ListView v = closures.find(m, LocaleContextHolder.getLocale())
+				.orElseThrow(() -> new NotFoundException("forced-closure list", m));
 		response.setContentType(XLSX);
 		response.setHeader("Content-Disposition", "attachment; filename=\"forced-closures-" + m + ".xlsx\"");
-		closures.export(m, LocaleContextHolder.getLocale(), response.getOutputStream());
+		closures.export(v, LocaleContextHolder.getLocale(), response.getOutputStream());
 	}
 
 	@PostMapping("/complaints/{id}/forced-closure-nomination/withdrawal")

@@ -118,10 +118,11 @@ class ForcedClosurePages {
 	void export(@RequestParam String month, HttpServletResponse response) throws IOException {
 		YearMonth m = ForcedClosures.parseMonth(month);
 		Locale locale = LocaleContextHolder.getLocale();
-		closures.find(m, locale).orElseThrow(() -> new NotFoundException("forced-closure list", m));
+		ForcedClosures.ListView v = closures.find(m, locale)
+				.orElseThrow(() -> new NotFoundException("forced-closure list", m));
 		response.setContentType(ForcedClosureApi.XLSX);
 		response.setHeader("Content-Disposition", "attachment; filename=\"forced-closures-" + m + ".xlsx\"");
-		closures.export(m, locale, response.getOutputStream());
+		closures.export(v, locale, response.getOutputStream());
 	}
 
 	private long complaintId(String given) {

@@ -233,17 +233,18 @@ public class ForcedClosures {
 				locale);
 	}
 
-	/** The list as xlsx, its title as the first row; no personal data beyond the customer's name. */
-	@Transactional(readOnly = true)
-	public void export(YearMonth month, Locale locale, OutputStream out) {
-		ListView v = find(month, locale).orElseThrow(() -> new NotFoundException("forced-closure list", month));
+	/**
+	 * The list (as {@link #find} read it) as xlsx, its title as the first row; no personal data beyond the
+	 * customer's name. Outside a transaction, so the audit entry is written in one of its own.
+	 */
+	public void export(ListView v, Locale locale, OutputStream out) {
 		List<String> headers = Arrays.asList(text("closure.col.no", locale), text("closure.col.complaint", locale),
 				text("closure.col.externalId", locale), text("closure.col.kind", locale),
 				text("closure.col.customer", locale), text("closure.col.responsibleDealer", locale),
 				text("closure.col.status", locale), text("closure.col.reason", locale),
 				text("closure.col.nominatedBy", locale), text("closure.col.nominatedAt", locale),
 				text("closure.col.outcome", locale));
-		XlsxExport.write(out, month.toString(), v.title(), headers, sink -> {
+		XlsxExport.write(out, v.month().toString(), v.title(), headers, sink -> {
 			int n = 0;
 			for (Item i : v.items()) {
 				sink.row(Arrays.asList(++n, i.complaintId(), i.externalId(), text("closure.kind." + i.kind(), locale),
@@ -252,7 +253,7 @@ public class ForcedClosures {
 						i.outcome() == null ? null : text("closure.outcome." + i.outcome(), locale)));
 			}
 		});
-		audit.event(Audit.EXPORT, TYPE, month.toString(), v.items().size() + " rows");
+		audit.event(Audit.EXPORT, TYPE, v.month().toString(), v.items().size() + " rows");
 	}
 
 	private ListView view(ForcedClosureList l, Locale locale) {

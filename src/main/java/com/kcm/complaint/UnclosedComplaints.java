@@ -22,6 +22,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.kcm.audit.Audit;
@@ -95,7 +96,11 @@ public class UnclosedComplaints {
 		return page(filter, pageable);
 	}
 
-	/** The bulletin as xlsx, titled "未闭环抱怨通报 YYYY-MM-DD", written page by page. */
+	/**
+	 * The bulletin as xlsx, titled "未闭环抱怨通报 YYYY-MM-DD", written page by page. Not in one transaction:
+	 * each page reads in its own, and the audit entry is written in its own (never in a read-only one).
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public void export(Filter filter, Locale locale, OutputStream out) {
 		access.require(READERS);
 		LocalDate today = today();
