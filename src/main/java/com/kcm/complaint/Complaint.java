@@ -456,6 +456,21 @@ public class Complaint {
 		nominatedAt = at;
 		forcedClosureReason = reason;
 		append(EventType.NOMINATED_FOR_FORCED_CLOSURE, at, actor, status, status, currentWorkOrder().orElse(null), reason);
+		pending.add(() -> new NominatedForForcedClosure(id, reason, at, actor.username()));
+	}
+
+	/** After-sales takes a nomination back before the month's list is approved. */
+	public void withdrawForcedClosureNomination(String note, Instant at, Actor actor) {
+		if (nominatedAt == null) {
+			throw new DomainException("complaint.nomination.none");
+		}
+		requireStatus("withdrawNomination", ComplaintStatus.DISPATCHED, ComplaintStatus.IN_PROGRESS,
+				ComplaintStatus.CLOSURE_REQUESTED);
+		checkOrder(at);
+		nominatedAt = null;
+		forcedClosureReason = null;
+		append(EventType.FORCED_CLOSURE_NOMINATION_WITHDRAWN, at, actor, status, status,
+				currentWorkOrder().orElse(null), note);
 	}
 
 	/**

@@ -19,6 +19,6 @@ interface ComplaintRepository extends JpaRepository<Complaint, Long>, JpaSpecifi
 	List<Complaint> ofCustomerIn(long customerId, Collection<ComplaintStatus> statuses);
 
 	@Modifying
-	@Query("update Complaint c set c.customerId = :survivor where c.customerId = :merged")
+	@Query("update Complaint c set c.customerId = :survivor, c.version = c.version + 1 where c.customerId = :merged")
 	int repointCustomer(long merged, long survivor);
 }

@@ -20,6 +20,7 @@ final class ComplaintSnapshots {
 		m.put("workOrders", c.getWorkOrders().size());
 		m.put("closureRound", c.getClosureRound());
 		m.put("escalated", c.getEscalatedAt() != null);
+		m.put("nominatedForForcedClosure", c.getNominatedAt() != null);
 		return m;
 	}
 }
