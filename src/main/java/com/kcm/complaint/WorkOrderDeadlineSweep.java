@@ -81,7 +81,7 @@ public class WorkOrderDeadlineSweep {
 		return published;
 	}
 
-	/** Work orders whose next deadline lies in [from, to) ({@code from} null: anything before {@code to}). */
+	/** Work orders whose next deadline is from {@code from} (inclusive; null: any) up to {@code to} (exclusive). */
 	private int pass(String alert, Instant from, Instant to, Instant now) {
 		int published = 0;
 		for (int round = 0; round < 100; round++) {
@@ -124,11 +124,18 @@ public class WorkOrderDeadlineSweep {
 
 	private boolean publish(String alert, Candidate c, Instant now) {
 		WorkOrderDeadline deadline = c.deadline();
+		// Checked first, then a plain insert (the sweep runs on one instance at a time; a racing duplicate
+		// would fail the insert and roll the publication back with it).
+		long already = jdbc.sql("select count(*) from work_order_alert where work_order_id = :wo "
+				+ "and deadline = :deadline and alert = :alert").param("wo", c.workOrderId())
+				.param("deadline", deadline.name()).param("alert", alert).query(Long.class).single();
+		if (already > 0) {
+			return false;
+		}
 		int inserted = jdbc.sql("insert into work_order_alert (work_order_id, deadline, alert, due_at, published_at) "
-				+ "select :wo, :deadline, :alert, :due, :now where not exists (select 1 from work_order_alert "
-				+ "where work_order_id = :wo and deadline = :deadline and alert = :alert)")
-				.param("wo", c.workOrderId()).param("deadline", deadline.name()).param("alert", alert)
-				.param("due", Timestamp.from(c.nextDueAt())).param("now", Timestamp.from(now)).update();
+				+ "values (:wo, :deadline, :alert, :due, :now)").param("wo", c.workOrderId())
+				.param("deadline", deadline.name()).param("alert", alert).param("due", Timestamp.from(c.nextDueAt()))
+				.param("now", Timestamp.from(now)).update();
 		if (inserted != 1) {
 			return false;
 		}

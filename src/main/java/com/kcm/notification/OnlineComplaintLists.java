@@ -96,9 +96,14 @@ class OnlineComplaintLists {
 		int issued = 0;
 		for (RegionSummary region : dealers.regions()) {
 			Boolean done = tx.execute(s -> {
+				long already = jdbc.sql("select count(*) from notification_online_list where region_id = :region "
+						+ "and period_start = :start").param("region", region.id())
+						.param("start", java.sql.Date.valueOf(start)).query(Long.class).single();
+				if (already > 0) {
+					return false;
+				}
 				int inserted = jdbc.sql("insert into notification_online_list (region_id, period_start, issued_at) "
-						+ "select :region, :start, :now where not exists (select 1 from notification_online_list "
-						+ "where region_id = :region and period_start = :start)").param("region", region.id())
+						+ "values (:region, :start, :now)").param("region", region.id())
 						.param("start", java.sql.Date.valueOf(start)).param("now", Timestamp.from(now)).update();
 				if (inserted == 1) {
 					events.publishEvent(new OnlineListDue(region.id(), start, periodDays));
