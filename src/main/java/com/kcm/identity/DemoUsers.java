@@ -69,6 +69,7 @@ class DemoUsers implements ApplicationRunner {
 			log.warn("Demo user {} skipped: {} not found", username, dealerCode != null ? dealerCode : regionCode);
 			return;
 		}
-		users.create(new UserCommand(username, PASSWORD, name, roles, dealerCode, regionCode, true, reveal));
+		users.create(new UserCommand(username, PASSWORD, name, roles, dealerCode, regionCode, true, reveal,
+				username + "@kcm.example", null));
 	}
 }

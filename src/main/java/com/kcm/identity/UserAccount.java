@@ -60,6 +60,12 @@ public class UserAccount {
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
 
+	/** For notifications; optional. */
+	private String email;
+
+	/** Mainland mobile for notifications; optional. */
+	private String mobile;
+
 	@Version
 	private long version;
 
@@ -108,6 +114,11 @@ public class UserAccount {
 		this.regionId = regionId;
 		this.enabled = enabled;
 		this.revealPersonalData = revealPersonalData;
+	}
+
+	void changeContact(String email, String mobile) {
+		this.email = email;
+		this.mobile = mobile;
 	}
 
 	void changePassword(String newHash) {
@@ -160,5 +171,13 @@ public class UserAccount {
 
 	public Instant getCreatedAt() {
 		return createdAt;
+	}
+
+	public String getEmail() {
+		return email;
+	}
+
+	public String getMobile() {
+		return mobile;
 	}
 }

@@ -24,6 +24,8 @@ public class UserAdministration {
 
 	static final int MIN_PASSWORD = 8;
 	private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{3,64}");
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+	private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
 
 	private final UserRepository users;
 	private final PasswordEncoder encoder;
@@ -53,8 +55,10 @@ public class UserAdministration {
 		}
 		Binding b = check(cmd, v);
 		v.throwIfAny();
-		UserAccount u = users.save(new UserAccount(cmd.username(), encoder.encode(cmd.password()), cmd.displayName().trim(),
-				b.roles, b.dealerId, b.regionId, Boolean.TRUE.equals(cmd.revealPersonalData()), clock.instant()));
+		UserAccount account = new UserAccount(cmd.username(), encoder.encode(cmd.password()), cmd.displayName().trim(),
+				b.roles, b.dealerId, b.regionId, Boolean.TRUE.equals(cmd.revealPersonalData()), clock.instant());
+		account.changeContact(b.email, b.mobile);
+		UserAccount u = users.save(account);
 		audit.changed(Audit.CREATE, "user", u.getId(), null, snapshot(u));
 		return u;
 	}
@@ -71,6 +75,7 @@ public class UserAdministration {
 		Map<String, Object> before = snapshot(u);
 		u.update(cmd.displayName().trim(), b.roles, b.dealerId, b.regionId,
 				cmd.enabled() == null || cmd.enabled(), Boolean.TRUE.equals(cmd.revealPersonalData()));
+		u.changeContact(b.email, b.mobile);
 		if (cmd.password() != null && !cmd.password().isEmpty()) {
 			u.changePassword(encoder.encode(cmd.password()));
 		}
@@ -108,7 +113,7 @@ public class UserAdministration {
 		return true;
 	}
 
-	private record Binding(Set<Role> roles, Long dealerId, Long regionId) {
+	private record Binding(Set<Role> roles, Long dealerId, Long regionId, String email, String mobile) {
 	}
 
 	private Binding check(UserCommand cmd, Violations v) {
@@ -145,7 +150,15 @@ public class UserAdministration {
 		} else if (roles.contains(Role.REGIONAL)) {
 			v.field("regionCode", "user.region.required");
 		}
-		return new Binding(roles, dealerId, regionId);
+		String email = notBlank(cmd.email()) ? cmd.email().trim() : null;
+		if (email != null && (email.length() > 200 || !EMAIL.matcher(email).matches())) {
+			v.field("email", "user.email.invalid");
+		}
+		String mobile = notBlank(cmd.mobile()) ? cmd.mobile().trim() : null;
+		if (mobile != null && !MOBILE.matcher(mobile).matches()) {
+			v.field("mobile", "user.mobile.invalid");
+		}
+		return new Binding(roles, dealerId, regionId, email, mobile);
 	}
 
 	private static boolean notBlank(String s) {
@@ -162,6 +175,8 @@ public class UserAdministration {
 		m.put("enabled", u.isEnabled());
 		m.put("revealPersonalData", u.isRevealPersonalData());
 		m.put("lockedUntil", u.getLockedUntil());
+		m.put("email", u.getEmail());
+		m.put("mobile", u.getMobile());
 		return m;
 	}
 }

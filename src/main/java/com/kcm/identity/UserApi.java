@@ -55,6 +55,8 @@ class UserApi {
 		m.put("dealerCode", u.getDealerId() == null ? null : directory.dealerCode(u.getDealerId()).orElse(null));
 		m.put("regionCode", u.getRegionId() == null ? null : directory.regionCode(u.getRegionId()).orElse(null));
 		m.put("enabled", u.isEnabled());
+		m.put("email", u.getEmail());
+		m.put("mobile", u.getMobile());
 		return m;
 	}
 

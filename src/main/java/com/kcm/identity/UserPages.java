@@ -40,6 +40,8 @@ class UserPages {
 		public String regionCode;
 		public boolean enabled = true;
 		public boolean revealPersonalData;
+		public String email;
+		public String mobile;
 
 		public String getUsername() { return username; }
 		public void setUsername(String v) { username = v; }
@@ -57,9 +59,14 @@ class UserPages {
 		public void setEnabled(boolean v) { enabled = v; }
 		public boolean isRevealPersonalData() { return revealPersonalData; }
 		public void setRevealPersonalData(boolean v) { revealPersonalData = v; }
+		public String getEmail() { return email; }
+		public void setEmail(String v) { email = v; }
+		public String getMobile() { return mobile; }
+		public void setMobile(String v) { mobile = v; }
 
 		UserCommand command() {
-			return new UserCommand(username, password, displayName, roles, dealerCode, regionCode, enabled, revealPersonalData);
+			return new UserCommand(username, password, displayName, roles, dealerCode, regionCode, enabled, revealPersonalData,
+					email, mobile);
 		}
 	}
 
@@ -119,6 +126,8 @@ class UserPages {
 		form.regionCode = u.getRegionId() == null ? null : directory.regionCode(u.getRegionId()).orElse(null);
 		form.enabled = u.isEnabled();
 		form.revealPersonalData = u.isRevealPersonalData();
+		form.email = u.getEmail();
+		form.mobile = u.getMobile();
 		model.addAttribute("form", form);
 		model.addAttribute("user", u);
 		return "identity/user-form";

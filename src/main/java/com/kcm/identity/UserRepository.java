@@ -21,6 +21,9 @@ interface UserRepository extends JpaRepository<UserAccount, Long> {
 			""")
 	Page<UserAccount> search(@Param("q") String q, Pageable pageable);
 
+	@Query("select u from UserAccount u where u.enabled = true and (u.email is not null or u.mobile is not null) order by u.username")
+	java.util.List<UserAccount> findNotifiable();
+
 	@Query(value = "select count(*) from app_user where roles like '%ADMIN%'", nativeQuery = true)
 	long countAdministrators();
 }
