@@ -70,7 +70,7 @@ class BoardPages {
 		return "complaint/section";
 	}
 
-	@GetMapping("/complaints")
+	@GetMapping({ "/complaints", "/complaints/list" })
 	@PreAuthorize(ComplaintRoles.READ)
 	String list(@RequestParam(required = false) String status, @RequestParam(required = false) String kind,
 			@RequestParam(required = false) String channel, @RequestParam(required = false) String category,

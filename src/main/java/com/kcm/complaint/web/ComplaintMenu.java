@@ -49,7 +49,7 @@ class ComplaintMenu {
 
 	@Bean
 	NavItem complaintListMenu() {
-		return new NavItem("complaint", 20, "nav.complaint.list", "/complaints",
+		return new NavItem("complaint", 20, "nav.complaint.list", "/complaints/list",
 				Set.of("CS_AGENT", "AFTER_SALES", "DEALER", "REGIONAL"));
 	}
 
