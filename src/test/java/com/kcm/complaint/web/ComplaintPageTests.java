@@ -249,4 +249,57 @@ class ComplaintPageTests {
 			assertThat(wb.getSheetAt(0).getRow(1).getCell(0).getNumericCellValue()).isEqualTo(id);
 		}
 	}
+
+	@Test
+	void anOnlineComplaintNeedsNoPhoneAndItsDispatchRecordsWhoPhonedTheDealer() throws Exception {
+		MockHttpSession session = signIn(specialist);
+		MvcResult created = mvc.perform(post("/complaints/online/new").session(session).with(csrf())
+				.param("token", UUID.randomUUID().toString()).param("platform", "汽车之家论坛")
+				.param("url", "https://club.example.com/post/1").param("postedAt", "2026-11-02T08:30")
+				.param("handle", "车友小王").param("content", "新车异响，服务站态度差").param("negative", "true")
+				.param("category", "SERVICE_PROCESS")).andReturn();
+		String location = created.getResponse().getRedirectedUrl();
+		assertThat(location).as(created.getResponse().getContentAsString()).matches("/complaints/\\d+");
+		long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		String page = page(session, location);
+		assertThat(page).contains("车友小王").contains("汽车之家论坛").contains("负面").contains("电话通知服务商");
+
+		MvcResult dispatched = mvc.perform(post("/complaints/" + id + "/dispatch").session(session).with(csrf())
+				.param("dealerCode", dealerA + " 甲服务商").param("category", "SERVICE_PROCESS")
+				.param("dealerContact", "服务经理李先生")).andReturn();
+		assertThat(dispatched.getResponse().getRedirectedUrl()).isEqualTo("/complaints/" + id);
+		mvc.perform(post("/complaints/" + id + "/reply").session(session).with(csrf())
+				.param("workOrderId", String.valueOf(specialistApi.get("/complaints/" + id).json().get("workOrders").get(0)
+						.get("id").asLong()))
+				.param("finalResult", "false").param("text", "服务商电话反馈：已约客户到店")).andReturn();
+		assertThat(page(session, "/complaints/" + id)).contains("服务经理李先生").contains("测试AFTER_SALES")
+				.contains("代服务商录入").contains("已约客户到店");
+	}
+
+	@Test
+	void theCallbackQueueFlagsOverdueCallbacksAndCountsUnreachableAttempts() throws Exception {
+		at(OffsetDateTime.now().minusDays(6).withHour(9).toString());
+		long id = register(phone(), "回访超期");
+		clock.advance(java.time.Duration.ofMinutes(10));
+		long wo = dispatch(id, dealerA);
+		clock.advance(java.time.Duration.ofMinutes(10));
+		Api dealerApi = new Api(port).as(dealerUserA, "secret-123");
+		assertThat(dealerApi.post("/complaints/" + id + "/work-orders/" + wo + "/replies", Map.of("final", true, "text",
+				"已处理")).status()).isEqualTo(201);
+		clock.advance(java.time.Duration.ofMinutes(10));
+		assertThat(specialistApi.post("/complaints/" + id + "/closure-request", Map.of()).status()).isEqualTo(200);
+		clock.reset();
+
+		MockHttpSession session = signIn(agent);
+		MvcResult cb = mvc.perform(post("/complaints/" + id + "/callback").session(session).with(csrf())
+				.param("reached", "false").param("notes", "无人接听").param("back", "callbacks")).andReturn();
+		assertThat(cb.getResponse().getRedirectedUrl()).isEqualTo("/callbacks");
+		String queue = page(session, "/callbacks?page=0");
+		int at = queue.indexOf("data-complaint-id=\"" + id + "\"");
+		assertThat(at).isPositive();
+		String card = queue.substring(queue.lastIndexOf("<div", at), Math.min(queue.length(), at + 3000));
+		assertThat(card).contains("overdue-item").contains("已联系不上 1 次").contains("已超期");
+		String home = page(session, "/");
+		assertThat(home).contains("超期回访");
+	}
 }
