@@ -47,6 +47,7 @@ class ComplaintPageTests {
 	@Autowired
 	MutableClock clock;
 
+	String region;
 	String dealerA;
 	String dealerB;
 	String agent;
@@ -74,9 +75,18 @@ class ComplaintPageTests {
 		return username;
 	}
 
+	String regionalUser() {
+		String username = "w" + UUID.randomUUID().toString().substring(0, 8);
+		Map<String, Object> body = new LinkedHashMap<>(Map.of("username", username, "password", "secret-123",
+				"displayName", "测试大区", "roles", List.of("REGIONAL"), "regionCode", region));
+		Api.Answer a = new Api(port).as("admin", "admin-test-pass").post("/users", body);
+		assertThat(a.status()).as(a.body()).isEqualTo(201);
+		return username;
+	}
+
 	@BeforeEach
 	void network() {
-		String region = code("R");
+		region = code("R");
 		network.createRegion(new RegionCommand(region, "页面大区"));
 		dealerA = code("A");
 		dealerB = code("B");
@@ -145,6 +155,11 @@ class ComplaintPageTests {
 		String refreshed = mvc.perform(get("/inbox").header("HX-Request", "true").session(signIn(dealerUserA)))
 				.andReturn().getResponse().getContentAsString();
 		assertThat(refreshed).doesNotContain("<html").contains("id=\"inbox-rows\"");
+		assertThat(page(signIn(dealerUserA), "/")).contains("待确认派工单").contains("已超期派工单");
+
+		String regionalInbox = page(signIn(regionalUser()), "/inbox");
+		assertThat(regionalInbox).contains("data-complaint-id=\"" + late + "\"")
+				.contains("data-complaint-id=\"" + foreign + "\"");
 	}
 
 	@Test
