@@ -68,7 +68,11 @@ class ComplaintWebAdvice {
 			}
 			model.addAttribute("fieldErrors", byField);
 		} else if (e instanceof DomainException d) {
-			model.addAttribute("errors", List.of(messages.getMessage(d.code(), d.args(), d.code(),
+			Object[] args = d.args() == null ? null : java.util.Arrays.stream(d.args())
+					.map(a -> a instanceof ComplaintStatus s ? messages.getMessage("cweb.status." + s.name(), null, s.name(),
+							LocaleContextHolder.getLocale()) : a)
+					.toArray();
+			model.addAttribute("errors", List.of(messages.getMessage(d.code(), args, d.code(),
 					LocaleContextHolder.getLocale())));
 			model.addAttribute("fieldErrors", Map.of());
 		} else {

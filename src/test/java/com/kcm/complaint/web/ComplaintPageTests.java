@@ -178,7 +178,7 @@ class ComplaintPageTests {
 				.param("reached", "true").param("resolved", "true").param("satisfied", "true")).andReturn();
 		assertThat(r.getResponse().getStatus()).isEqualTo(422);
 		assertThat(r.getResponse().getContentAsString()).contains("id=\"move-refused\"")
-				.contains("只有申请关闭的抱怨才能回访");
+				.contains("当前状态（已登记）不能回访：只有申请关闭的抱怨才能回访");
 		assertThat(agentApi.get("/complaints/" + id).json().get("status").asString()).isEqualTo("REGISTERED");
 	}
 
