@@ -135,7 +135,7 @@ class ComplaintPageTests {
 
 	@Test
 	void theDealerInboxListsOnlyItsOwnWorkOrdersOverdueFirst() throws Exception {
-		at(OffsetDateTime.now().minusDays(3).withHour(9).toString());
+		at(OffsetDateTime.now().minusDays(15).withHour(9).toString());
 		long late = register(phone(), "逾期未确认");
 		clock.advance(java.time.Duration.ofMinutes(30));
 		dispatch(late, dealerA);
@@ -293,7 +293,7 @@ class ComplaintPageTests {
 
 	@Test
 	void theCallbackQueueFlagsOverdueCallbacksAndCountsUnreachableAttempts() throws Exception {
-		at(OffsetDateTime.now().minusDays(6).withHour(9).toString());
+		at(OffsetDateTime.now().minusDays(15).withHour(9).toString());
 		long id = register(phone(), "回访超期");
 		clock.advance(java.time.Duration.ofMinutes(10));
 		long wo = dispatch(id, dealerA);
