@@ -1,0 +1,412 @@
+package com.kcm.complaint;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.criteria.JoinType;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.kcm.dealer.DealerCatalog;
+import com.kcm.dealer.DealerSummary;
+import com.kcm.policy.Policies;
+import com.kcm.policy.PolicyName;
+import com.kcm.shared.TimeConfig;
+
+/**
+ * The lists the complaint screens show (SPEC §4): the after-sales board's sections, the dealer inbox, the
+ * callback queue, the searchable complaint list and a customer's open complaints. Every list is scoped to
+ * the caller ({@link ComplaintAccess#visible}), paged, and built in a fixed number of queries per page.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ComplaintBoards {
+
+	/** The sections of the after-sales board. */
+	public enum Section {
+		TO_DISPATCH, REPLIED, DUE_TODAY, OVERDUE, ESCALATED, CLOSURE_REQUESTED, ONLINE_OPEN
+	}
+
+	/** The tabs of the dealer inbox: every open work order, or those awaiting confirmation, a first reply, or closure. */
+	public enum InboxTab {
+		ALL, CONFIRM, REPLY, PROGRESS
+	}
+
+	/** Filters of the complaint list; {@code null} or blank means any. */
+	public record Filter(String status, String kind, String channel, String category, String dealerCode, String q) {
+
+		public static final Filter NONE = new Filter(null, null, null, null, null, null);
+	}
+
+	/** One line of a list: a complaint with its current work order (if any). */
+	public record Row(long id, String externalId, ComplaintKind kind, Channel channel, Category category,
+			ComplaintStatus status, String customerName, boolean greenChannel, boolean major, boolean escalated,
+			String description, Instant registeredAt, Long workOrderId, WorkOrderStatus workOrderStatus,
+			boolean replied, String dealerCode, String dealerName, Instant nextDueAt, Instant callbackDueAt,
+			boolean overdue, int unreachableAttempts, String platform, boolean negative) {
+
+		public String dealerLabel() {
+			return dealerCode == null ? null : dealerCode + " " + dealerName;
+		}
+	}
+
+	private static final Set<ComplaintStatus> WORKING = EnumSet.of(ComplaintStatus.DISPATCHED, ComplaintStatus.IN_PROGRESS);
+	private static final Set<WorkOrderStatus> CURRENT = EnumSet.of(WorkOrderStatus.DISPATCHED, WorkOrderStatus.CONFIRMED);
+	private static final Set<ComplaintStatus> OPEN = EnumSet.of(ComplaintStatus.REGISTERED, ComplaintStatus.DISPATCHED,
+			ComplaintStatus.IN_PROGRESS, ComplaintStatus.CLOSURE_REQUESTED);
+
+	private final ComplaintAccess access;
+	private final ComplaintRepository complaints;
+	private final WorkOrderRepository workOrders;
+	private final DealerCatalog dealers;
+	private final Policies policies;
+	private final Clock clock;
+
+	ComplaintBoards(ComplaintAccess access, ComplaintRepository complaints, WorkOrderRepository workOrders,
+			DealerCatalog dealers, Policies policies, Clock clock) {
+		this.access = access;
+		this.complaints = complaints;
+		this.workOrders = workOrders;
+		this.dealers = dealers;
+		this.policies = policies;
+		this.clock = clock;
+	}
+
+	// ---- the after-sales board -----------------------------------------------------------------------
+
+	public Page<Row> section(Section section, Pageable pageable) {
+		Instant now = clock.instant();
+		return switch (section) {
+			case TO_DISPATCH -> complaintRows(sectionSpec(section, now), pageable, Sort.by("registeredAt", "id"));
+			case ESCALATED -> complaintRows(sectionSpec(section, now), pageable, Sort.by("firstDispatchedAt", "id"));
+			case CLOSURE_REQUESTED -> complaintRows(sectionSpec(section, now), pageable, Sort.by("callbackDueAt", "id"));
+			case ONLINE_OPEN -> complaintRows(sectionSpec(section, now), pageable, Sort.by("registeredAt", "id"));
+			case REPLIED, DUE_TODAY, OVERDUE -> workOrderRows(workOrderSection(section, now), pageable);
+		};
+	}
+
+	public long count(Section section) {
+		Instant now = clock.instant();
+		return switch (section) {
+			case TO_DISPATCH, ESCALATED, CLOSURE_REQUESTED, ONLINE_OPEN -> complaints.count(sectionSpec(section, now));
+			case REPLIED, DUE_TODAY, OVERDUE -> workOrders.count(workOrderSection(section, now));
+		};
+	}
+
+	private Specification<Complaint> sectionSpec(Section section, Instant now) {
+		Specification<Complaint> visible = access.visible();
+		return switch (section) {
+			case TO_DISPATCH -> visible.and((r, q, cb) -> cb.and(cb.equal(r.get("status"), ComplaintStatus.REGISTERED),
+					cb.equal(r.get("kind"), ComplaintKind.COMPLAINT), cb.notEqual(r.get("channel"), Channel.ONLINE)));
+			case CLOSURE_REQUESTED -> visible.and(statusIs(ComplaintStatus.CLOSURE_REQUESTED));
+			case ONLINE_OPEN -> visible.and((r, q, cb) -> cb.and(cb.equal(r.get("channel"), Channel.ONLINE),
+					r.get("status").in(OPEN)));
+			case ESCALATED -> visible.and(escalated(now));
+			default -> throw new IllegalArgumentException(section.name());
+		};
+	}
+
+	/** Open and first dispatched at least the escalation period ago, or flagged by the job. */
+	private Specification<Complaint> escalated(Instant now) {
+		int months = policies.intAt(PolicyName.ESCALATION_MONTHS, now);
+		Instant cutoff = now.atZone(TimeConfig.BUSINESS_ZONE).toLocalDateTime().minusMonths(months)
+				.atZone(TimeConfig.BUSINESS_ZONE).toInstant();
+		return (r, q, cb) -> cb.and(r.get("status").in(ComplaintStatus.OPEN_AT_DEALER),
+				cb.or(cb.isNotNull(r.get("escalatedAt")), cb.lessThanOrEqualTo(r.get("firstDispatchedAt"), cutoff)));
+	}
+
+	private Specification<WorkOrder> workOrderSection(Section section, Instant now) {
+		Instant endOfToday = LocalDate.ofInstant(now, TimeConfig.BUSINESS_ZONE).plusDays(1)
+				.atStartOfDay(TimeConfig.BUSINESS_ZONE).toInstant();
+		Specification<WorkOrder> base = currentOrders(WORKING);
+		return switch (section) {
+			case REPLIED -> base.and((r, q, cb) -> cb.and(cb.isNotNull(r.get("firstReplyAt")),
+					cb.equal(r.get("complaint").get("status"), ComplaintStatus.IN_PROGRESS)));
+			case DUE_TODAY -> base.and((r, q, cb) -> cb.and(cb.greaterThanOrEqualTo(r.get("nextDueAt"), now),
+					cb.lessThan(r.get("nextDueAt"), endOfToday)));
+			case OVERDUE -> base.and((r, q, cb) -> cb.lessThan(r.get("nextDueAt"), now));
+			default -> throw new IllegalArgumentException(section.name());
+		};
+	}
+
+	// ---- the dealer inbox ----------------------------------------------------------------------------
+
+	/** Open work orders of the caller's dealer (or region): overdue first, then the nearest due. */
+	public Page<Row> inbox(InboxTab tab, Pageable pageable) {
+		return workOrderRows(inboxSpec(tab), pageable);
+	}
+
+	public long inboxCount(InboxTab tab) {
+		return workOrders.count(inboxSpec(tab));
+	}
+
+	/** Open work orders of the caller's scope past their next deadline. */
+	public long inboxOverdue() {
+		Instant now = clock.instant();
+		return workOrders.count(inboxSpec(InboxTab.ALL).and((r, q, cb) -> cb.lessThan(r.get("nextDueAt"), now)));
+	}
+
+	private Specification<WorkOrder> inboxSpec(InboxTab tab) {
+		Specification<WorkOrder> base = currentOrders(ComplaintStatus.OPEN_AT_DEALER);
+		return switch (tab) {
+			case ALL -> base;
+			case CONFIRM -> base.and((r, q, cb) -> cb.equal(r.get("status"), WorkOrderStatus.DISPATCHED));
+			case REPLY -> base.and((r, q, cb) -> cb.and(cb.equal(r.get("status"), WorkOrderStatus.CONFIRMED),
+					cb.isNull(r.get("firstReplyAt"))));
+			case PROGRESS -> base.and((r, q, cb) -> cb.isNotNull(r.get("firstReplyAt")));
+		};
+	}
+
+	/** Current work orders the caller may see whose complaint is in one of {@code statuses}; fetches the complaint. */
+	private Specification<WorkOrder> currentOrders(Collection<ComplaintStatus> statuses) {
+		List<Long> visible = access.visibleDealers();
+		return (r, q, cb) -> {
+			if (q.getResultType() != Long.class && q.getResultType() != long.class) {
+				r.fetch("complaint", JoinType.INNER);
+			}
+			List<Predicate> ps = new ArrayList<>();
+			ps.add(r.get("status").in(CURRENT));
+			ps.add(r.get("complaint").get("status").in(statuses));
+			if (visible != null) {
+				ps.add(visible.isEmpty() ? cb.disjunction() : r.get("dealerId").in(visible));
+			}
+			return cb.and(ps.toArray(Predicate[]::new));
+		};
+	}
+
+	// ---- the callback queue ----------------------------------------------------------------------------
+
+	/** Complaints waiting for their callback, the earliest due first. */
+	public Page<Row> callbacks(Pageable pageable) {
+		return complaintRows(access.visible().and(statusIs(ComplaintStatus.CLOSURE_REQUESTED)), pageable,
+				Sort.by("callbackDueAt", "id"));
+	}
+
+	/** Callbacks due by the end of today (business time) and those already overdue. */
+	public long[] callbackCounts() {
+		Instant now = clock.instant();
+		Instant endOfToday = LocalDate.ofInstant(now, TimeConfig.BUSINESS_ZONE).plusDays(1)
+				.atStartOfDay(TimeConfig.BUSINESS_ZONE).toInstant();
+		Specification<Complaint> waiting = access.visible().and(statusIs(ComplaintStatus.CLOSURE_REQUESTED));
+		long overdue = complaints.count(waiting.and((r, q, cb) -> cb.lessThan(r.get("callbackDueAt"), now)));
+		long today = complaints.count(waiting.and((r, q, cb) -> cb.and(cb.greaterThanOrEqualTo(r.get("callbackDueAt"), now),
+				cb.lessThan(r.get("callbackDueAt"), endOfToday))));
+		return new long[] { today, overdue };
+	}
+
+	// ---- the complaint list --------------------------------------------------------------------------
+
+	/** The searchable list: the caller's scope, the filters that are given. */
+	public Page<Row> search(Filter f, Pageable pageable) {
+		return complaintRows(filtered(f), pageable, null);
+	}
+
+	private Specification<Complaint> filtered(Filter f) {
+		Specification<Complaint> s = access.visible();
+		ComplaintStatus status = parse(ComplaintStatus.class, f.status());
+		ComplaintKind kind = parse(ComplaintKind.class, f.kind());
+		Channel channel = parse(Channel.class, f.channel());
+		Category category = parse(Category.class, f.category());
+		if (status != null) {
+			s = s.and(statusIs(status));
+		}
+		if (kind != null) {
+			s = s.and((r, q, cb) -> cb.equal(r.get("kind"), kind));
+		}
+		if (channel != null) {
+			s = s.and((r, q, cb) -> cb.equal(r.get("channel"), channel));
+		}
+		if (category != null) {
+			s = s.and((r, q, cb) -> cb.equal(r.get("category"), category));
+		}
+		if (f.dealerCode() != null && !f.dealerCode().isBlank()) {
+			long dealerId = dealers.byCode(f.dealerCode()).map(DealerSummary::id).orElse(-1L);
+			s = s.and((r, q, cb) -> {
+				Subquery<Long> sub = q.subquery(Long.class);
+				Root<WorkOrder> w = sub.from(WorkOrder.class);
+				sub.select(w.get("id")).where(cb.equal(w.get("complaint"), r),
+						cb.notEqual(w.get("status"), WorkOrderStatus.VOIDED), cb.equal(w.get("dealerId"), dealerId));
+				return cb.exists(sub);
+			});
+		}
+		if (f.q() != null && !f.q().isBlank()) {
+			String text = f.q().trim();
+			String like = "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+			Long id = text.matches("\\d{1,18}") ? Long.valueOf(text) : null;
+			s = s.and((r, q, cb) -> {
+				List<Predicate> any = new ArrayList<>();
+				any.add(cb.equal(r.get("externalId"), text));
+				any.add(cb.like(cb.lower(r.get("customerName")), like, '\\'));
+				any.add(cb.like(cb.lower(r.get("description")), like, '\\'));
+				if (id != null) {
+					any.add(cb.equal(r.get("id"), id));
+				}
+				return cb.or(any.toArray(Predicate[]::new));
+			});
+		}
+		return s;
+	}
+
+	/** Sorts the list offers (request parameter → property); anything else: newest first. */
+	public static Sort sortOf(String sort) {
+		if (sort == null || sort.isBlank()) {
+			return Sort.by(Sort.Direction.DESC, "registeredAt", "id");
+		}
+		boolean desc = sort.startsWith("-");
+		String key = desc ? sort.substring(1) : sort;
+		String property = switch (key) {
+			case "registered" -> "registeredAt";
+			case "status" -> "status";
+			case "lastEvent" -> "lastEventAt";
+			case "customer" -> "customerName";
+			default -> "registeredAt";
+		};
+		return Sort.by(desc ? Sort.Direction.DESC : Sort.Direction.ASC, property).and(Sort.by("id"));
+	}
+
+	// ---- intake ----------------------------------------------------------------------------------------
+
+	/** The customer's complaints that are still open: a call about one is a repeat, not a new complaint. */
+	public List<Row> openOfCustomer(long customerId) {
+		List<Complaint> list = complaints.ofCustomerIn(customerId, OPEN);
+		return rows(list);
+	}
+
+	/** How many open complaints each of these customers has (the lookup marks them). */
+	public Map<Long, Long> openCounts(Collection<Long> customerIds) {
+		if (customerIds.isEmpty()) {
+			return Map.of();
+		}
+		Specification<Complaint> s = (r, q, cb) -> cb.and(r.get("customerId").in(customerIds), r.get("status").in(OPEN));
+		return complaints.findAll(s).stream().collect(Collectors.groupingBy(Complaint::getCustomerId, Collectors.counting()));
+	}
+
+	// ---- building rows ---------------------------------------------------------------------------------
+
+	private static Specification<Complaint> statusIs(ComplaintStatus status) {
+		return (r, q, cb) -> cb.equal(r.get("status"), status);
+	}
+
+	private Page<Row> complaintRows(Specification<Complaint> spec, Pageable pageable, Sort sort) {
+		Pageable p = sort == null ? pageable : PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), sort);
+		Page<Complaint> page = complaints.findAll(spec, p);
+		return new PageImpl<>(rows(page.getContent()), pageable, page.getTotalElements());
+	}
+
+	private Page<Row> workOrderRows(Specification<WorkOrder> spec, Pageable pageable) {
+		Sort sort = Sort.by(Sort.Order.asc("nextDueAt").nullsLast(), Sort.Order.asc("id"));
+		Page<WorkOrder> page = workOrders.findAll(spec, PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), sort));
+		List<WorkOrder> list = page.getContent();
+		Map<Long, DealerSummary> byId = dealers.byIds(list.stream().map(WorkOrder::getDealerId).collect(Collectors.toSet()));
+		Instant now = clock.instant();
+		Map<Long, Integer> unreachable = unreachable(list.stream().map(WorkOrder::getComplaint).toList());
+		List<Row> rows = list.stream().map(w -> row(w.getComplaint(), w, byId, now, unreachable)).toList();
+		return new PageImpl<>(rows, pageable, page.getTotalElements());
+	}
+
+	/** Rows of complaints: their current work orders and dealers in one query each. */
+	private List<Row> rows(List<Complaint> list) {
+		if (list.isEmpty()) {
+			return List.of();
+		}
+		Set<Long> ids = list.stream().map(Complaint::getId).collect(Collectors.toSet());
+		Specification<WorkOrder> current = (r, q, cb) -> cb.and(r.get("complaint").get("id").in(ids),
+				r.get("status").in(CURRENT));
+		Map<Long, WorkOrder> byComplaint = new HashMap<>();
+		for (WorkOrder w : workOrders.findAll(current, Sort.by("seq"))) {
+			byComplaint.put(w.getComplaint().getId(), w);
+		}
+		Set<Long> dealerIds = new HashSet<>();
+		list.forEach(c -> {
+			if (c.getHandlingDealerId() != null) {
+				dealerIds.add(c.getHandlingDealerId());
+			}
+		});
+		Map<Long, DealerSummary> byId = dealers.byIds(dealerIds);
+		Instant now = clock.instant();
+		Map<Long, Integer> unreachable = unreachable(list);
+		return list.stream().map(c -> row(c, byComplaint.get(c.getId()), byId, now, unreachable)).toList();
+	}
+
+	/** Unreachable callbacks of the current closure round per complaint waiting for its callback (one query). */
+	private Map<Long, Integer> unreachable(List<Complaint> list) {
+		List<Complaint> waiting = list.stream().filter(c -> c.getStatus() == ComplaintStatus.CLOSURE_REQUESTED).toList();
+		if (waiting.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, Integer> rounds = waiting.stream().collect(Collectors.toMap(Complaint::getId, Complaint::getClosureRound,
+				(a, b) -> a));
+		var cb = em.getCriteriaBuilder();
+		var q = cb.createTupleQuery();
+		Root<Callback> r = q.from(Callback.class);
+		var complaintId = r.get("complaint").<Long>get("id");
+		var round = r.<Integer>get("closureRound");
+		q.multiselect(complaintId, round).where(complaintId.in(rounds.keySet()), cb.isFalse(r.get("reached")));
+		Map<Long, Integer> out = new HashMap<>();
+		for (var t : em.createQuery(q).getResultList()) {
+			long id = t.get(complaintId);
+			if (rounds.get(id).intValue() == t.get(round).intValue()) {
+				out.merge(id, 1, Integer::sum);
+			}
+		}
+		return out;
+	}
+
+	@jakarta.persistence.PersistenceContext
+	private jakarta.persistence.EntityManager em;
+
+	private Row row(Complaint c, WorkOrder w, Map<Long, DealerSummary> dealerById, Instant now,
+			Map<Long, Integer> unreachable) {
+		Long dealerId = w != null ? w.getDealerId() : c.getHandlingDealerId();
+		DealerSummary d = dealerId == null ? null : dealerById.get(dealerId);
+		boolean escalated = c.getEscalatedAt() != null || (c.getFirstDispatchedAt() != null && c.getStatus() != ComplaintStatus.CANCELLED
+				&& c.isEscalatedAt(now, policies.intAt(PolicyName.ESCALATION_MONTHS, c.getFirstDispatchedAt())));
+		boolean overdue = c.getStatus() == ComplaintStatus.CLOSURE_REQUESTED
+				? c.getCallbackDueAt() != null && now.isAfter(c.getCallbackDueAt())
+				: w != null && w.isOverdueAt(now);
+		OnlinePost post = c.getOnline();
+		return new Row(c.getId(), c.getExternalId(), c.getKind(), c.getChannel(), c.getCategory(), c.getStatus(),
+				c.getCustomerName(), c.isGreenChannel(), c.isMajor(), escalated, c.getDescription(), c.getRegisteredAt(),
+				w == null ? null : w.getId(), w == null ? null : w.getStatus(), w != null && w.getFirstReplyAt() != null,
+				d == null ? null : d.code(), d == null ? null : d.name(), w == null ? null : w.getNextDueAt(),
+				c.getCallbackDueAt(), overdue, unreachable.getOrDefault(c.getId(), 0),
+				post == null ? null : post.getPlatform(), post != null && post.isNegative());
+	}
+
+	static <E extends Enum<E>> E parse(Class<E> type, String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+		} catch (IllegalArgumentException e) {
+			return null;
+		}
+	}
+
+	static ZonedDateTime local(Instant t) {
+		return t == null ? null : t.atZone(TimeConfig.BUSINESS_ZONE);
+	}
+}

@@ -1,0 +1,126 @@
+package com.kcm.complaint;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.kcm.customer.CustomerView;
+import com.kcm.customer.Customers;
+import com.kcm.customer.VehicleView;
+import com.kcm.dealer.DealerCatalog;
+import com.kcm.dealer.DealerSummary;
+import com.kcm.policy.Policies;
+import com.kcm.policy.PolicyName;
+
+/**
+ * The complaint page's view of one complaint (SPEC §4): its facts, the customer masked, the vehicle, every
+ * work order with its deadlines and replies, the callbacks and the whole timeline — read in one transaction
+ * within the caller's scope (404 otherwise).
+ */
+@Service
+@Transactional(readOnly = true)
+public class ComplaintScreens {
+
+	public record Detail(long id, String externalId, ComplaintKind kind, Channel channel, Category category,
+			ComplaintStatus status, String description, String customerName, String customerPhone,
+			String customerIdNumber, boolean keyAccount, VehicleView vehicle, ComplainantType complainantType,
+			String complainantName, RepairReason repairReason, OnlinePost online, boolean greenChannel, boolean major,
+			boolean escalated, Instant escalatedAt, String projectNo, String responsibleDealer, String handlingDealer,
+			String suggestion, Instant registeredAt, String registeredBy, Instant firstDispatchedAt,
+			Instant closureRequestedAt, Instant callbackDueAt, Instant closedAt, Instant nominatedAt,
+			String forcedClosureReason, int closureRound, int unreachableAttempts, int unreachableDays,
+			int attemptsRequired, int daysRequired, Long currentWorkOrderId, Long currentDealerId,
+			boolean currentReplied, List<WorkOrderView> workOrders, List<Callback> callbacks,
+			List<ComplaintEvent> events, Map<Long, String> dealerLabels) {
+
+		public boolean open() {
+			return status != ComplaintStatus.CANCELLED && !status.isClosed();
+		}
+
+		public boolean unreachableClosureAllowed() {
+			return status == ComplaintStatus.CLOSURE_REQUESTED && unreachableAttempts >= attemptsRequired
+					&& unreachableDays >= daysRequired;
+		}
+
+		public boolean callbackOverdue(Instant now) {
+			return status == ComplaintStatus.CLOSURE_REQUESTED && callbackDueAt != null && now.isAfter(callbackDueAt);
+		}
+
+		public String dealerLabel(Long dealerId) {
+			return dealerId == null ? null : dealerLabels.get(dealerId);
+		}
+	}
+
+	public record WorkOrderView(long id, int seq, long dealerId, String dealer, WorkOrderStatus status, boolean transfer,
+			Instant dispatchedAt, String dispatchedBy, Instant confirmDueAt, Instant replyDueAt, Instant closeDueAt,
+			boolean provisional, Instant confirmedAt, Instant firstReplyAt, Instant firstContactAt, Instant endedAt,
+			Instant nextDueAt, boolean overdue, String notifiedBy, String dealerContact, boolean current,
+			List<Reply> replies) {
+	}
+
+	private final ComplaintAccess access;
+	private final DealerCatalog dealers;
+	private final Customers customers;
+	private final Policies policies;
+	private final Clock clock;
+
+	ComplaintScreens(ComplaintAccess access, DealerCatalog dealers, Customers customers, Policies policies, Clock clock) {
+		this.access = access;
+		this.dealers = dealers;
+		this.customers = customers;
+		this.policies = policies;
+		this.clock = clock;
+	}
+
+	public Detail detail(long id) {
+		Complaint c = access.load(id);
+		Instant now = clock.instant();
+		Set<Long> dealerIds = new HashSet<>();
+		c.getWorkOrders().forEach(w -> dealerIds.add(w.getDealerId()));
+		if (c.getResponsibleDealerId() != null) {
+			dealerIds.add(c.getResponsibleDealerId());
+		}
+		Map<Long, DealerSummary> byId = dealers.byIds(dealerIds);
+		Map<Long, String> labels = new java.util.HashMap<>();
+		byId.forEach((k, v) -> labels.put(k, v.label()));
+		WorkOrder current = c.currentWorkOrder().orElse(null);
+		List<WorkOrderView> wos = c.getWorkOrders().stream().map(w -> new WorkOrderView(w.getId(), w.getSeq(),
+				w.getDealerId(), labels.get(w.getDealerId()), w.getStatus(), w.isTransfer(), w.getDispatchedAt(),
+				w.getDispatchedBy(), w.getConfirmDueAt(), w.getReplyDueAt(), w.getCloseDueAt(),
+				w.isDeadlinesProvisional(), w.getConfirmedAt(), w.getFirstReplyAt(), w.getFirstContactAt(),
+				w.getEndedAt(), w.getNextDueAt(), w.isOverdueAt(now), w.getNotifiedBy(), w.getDealerContact(),
+				w == current, List.copyOf(w.getReplies()))).toList();
+		String phone = null;
+		String idNumber = null;
+		boolean keyAccount = false;
+		VehicleView vehicle = null;
+		if (c.getCustomerId() != null) {
+			CustomerView v = customers.forReference(c.getCustomerId(), false);
+			phone = v.phone();
+			idNumber = v.idNumber();
+			keyAccount = v.keyAccount();
+			vehicle = v.vehicles().stream().filter(x -> c.getVehicleId() != null && x.id() == c.getVehicleId())
+					.findFirst().orElse(null);
+		}
+		Complaint.UnreachableAttempts u = c.unreachableAttempts();
+		boolean escalated = c.getEscalatedAt() != null || (c.getFirstDispatchedAt() != null
+				&& c.isEscalatedAt(now, policies.intAt(PolicyName.ESCALATION_MONTHS, c.getFirstDispatchedAt())));
+		return new Detail(c.getId(), c.getExternalId(), c.getKind(), c.getChannel(), c.getCategory(), c.getStatus(),
+				c.getDescription(), c.getCustomerName(), phone, idNumber, keyAccount, vehicle, c.getComplainantType(),
+				c.getComplainantName(), c.getRepairReason(), c.getOnline(), c.isGreenChannel(), c.isMajor(), escalated,
+				c.getEscalatedAt(), c.getProjectNo(), labels.get(c.getResponsibleDealerId()),
+				labels.get(c.getHandlingDealerId()), c.getSuggestion(), c.getRegisteredAt(), c.getRegisteredBy(),
+				c.getFirstDispatchedAt(), c.getClosureRequestedAt(), c.getCallbackDueAt(), c.getClosedAt(),
+				c.getNominatedAt(), c.getForcedClosureReason(), c.getClosureRound(), u.attempts(), u.distinctDays(),
+				policies.intAt(PolicyName.UNREACHABLE_ATTEMPTS, now), policies.intAt(PolicyName.UNREACHABLE_DISTINCT_DAYS, now),
+				current == null ? null : current.getId(), current == null ? null : current.getDealerId(),
+				current != null && current.getFirstReplyAt() != null, wos, List.copyOf(c.getCallbacks()),
+				List.copyOf(c.getEvents()), labels);
+	}
+}

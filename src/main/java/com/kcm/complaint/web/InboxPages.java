@@ -1,0 +1,59 @@
+package com.kcm.complaint.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import com.kcm.complaint.ComplaintBoards;
+import com.kcm.complaint.ComplaintBoards.InboxTab;
+
+/**
+ * The dealer's inbox (a regional user sees its region's): open work orders, overdue first then the nearest
+ * deadline, with the time left rendered on the server and refreshed by htmx every minute; and customer
+ * service's callback queue.
+ */
+@Controller
+class InboxPages {
+
+	static final int PAGE = 20;
+
+	private final ComplaintBoards boards;
+
+	InboxPages(ComplaintBoards boards) {
+		this.boards = boards;
+	}
+
+	@GetMapping("/inbox")
+	@PreAuthorize(ComplaintRoles.INBOX)
+	String inbox(@RequestParam(defaultValue = "ALL") InboxTab tab, @RequestParam(defaultValue = "0") int page,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+		model.addAttribute("tab", tab);
+		model.addAttribute("page", boards.inbox(tab, PageRequest.of(Math.max(page, 0), PAGE)));
+		model.addAttribute("pageUrl", "/inbox?tab=" + tab.name() + "&page=");
+		model.addAttribute("refreshUrl", "/inbox?tab=" + tab.name() + "&page=" + Math.max(page, 0));
+		if (htmx != null) {
+			return "complaint/inbox-parts :: rows";
+		}
+		Map<InboxTab, Long> counts = new LinkedHashMap<>();
+		for (InboxTab t : InboxTab.values()) {
+			counts.put(t, boards.inboxCount(t));
+		}
+		model.addAttribute("counts", counts);
+		return "complaint/inbox";
+	}
+
+	@GetMapping("/callbacks")
+	@PreAuthorize(ComplaintRoles.CALLBACKS)
+	String callbacks(@RequestParam(defaultValue = "0") int page, Model model) {
+		model.addAttribute("page", boards.callbacks(PageRequest.of(Math.max(page, 0), PAGE)));
+		model.addAttribute("pageUrl", "/callbacks?page=");
+		return "complaint/callbacks";
+	}
+}
