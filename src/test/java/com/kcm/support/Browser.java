@@ -69,7 +69,10 @@ public final class Browser {
 
 	/** A wait with the default timeout, e.g. {@code waitFor(driver).until(ExpectedConditions...)}. */
 	public static WebDriverWait waitFor(WebDriver driver) {
-		return new WebDriverWait(driver, WAIT);
+		WebDriverWait wait = new WebDriverWait(driver, WAIT);
+		// A form post replaces the page while a condition is being checked: look again instead of failing.
+		wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+		return wait;
 	}
 
 	/** Waits for an element to be visible and returns it. */

@@ -1,0 +1,70 @@
+-- Benchmark data for PostgreSQL: :n complaints over the 12 months from 2025-12-01 (Asia/Shanghai),
+-- spread over the dealers and customers that exist (the demo data), each with its work order, timeline
+-- events, a reply, and for the closed ones the closure request and callback. Plain SQL, no application.
+\set ON_ERROR_STOP on
+create temporary table bench_dealer as select (row_number() over (order by id)) - 1 as i, id from dealer;
+create temporary table bench_customer as
+  select (row_number() over (order by id)) - 1 as i, id, name from customer where merged_into_id is null;
+select count(*) as nd from bench_dealer \gset
+select count(*) as nc from bench_customer \gset
+
+insert into complaint (kind, channel, category, description, customer_id, customer_name, complainant_type,
+    green_channel, major, status, responsible_dealer_id, handling_dealer_id, registered_at, registered_by,
+    first_dispatched_at, closure_round, closed_at, last_event_at, version,
+    online_platform, online_negative)
+select 'COMPLAINT', case when g % 10 = 0 then 'ONLINE' else 'HOTLINE_400' end,
+       (array['PRODUCT_QUALITY','SERVICE_PROCESS','TECHNICAL_CAPABILITY','PARTS_SUPPLY','OTHER'])[1 + g % 5],
+       '基准数据 ' || g, cu.id, cu.name, 'CUSTOMER', false, false,
+       case when g % 10 < 7 then 'CLOSED' when g % 10 < 9 then 'IN_PROGRESS' else 'DISPATCHED' end,
+       d.id, d.id, tt.t, 'bench', tt.t + interval '1 hour', case when g % 10 < 7 then 1 else 0 end,
+       case when g % 10 < 7 then tt.t + interval '3 days' end, tt.t + interval '3 days', 0,
+       case when g % 10 = 0 then '汽车之家' end, case when g % 10 = 0 then (g % 20 = 0) end
+from generate_series(1, :n) g
+cross join lateral (select timestamptz '2025-12-01 00:00:00+08' + (g::double precision / :n) * interval '365 days' as t) tt
+join bench_dealer d on d.i = g % :nd
+join bench_customer cu on cu.i = g % :nc;
+
+insert into work_order (complaint_id, seq, dealer_id, status, transfer, dispatched_at, dispatched_by,
+    confirm_due_at, reply_due_at, close_due_at, deadlines_provisional, confirmed_at, first_reply_at,
+    first_contact_at, ended_at, next_due_at)
+select c.id, 1, c.responsible_dealer_id,
+       case c.status when 'CLOSED' then 'CLOSED' when 'IN_PROGRESS' then 'CONFIRMED' else 'DISPATCHED' end, false,
+       c.first_dispatched_at, 'bench', date_trunc('day', c.first_dispatched_at) + interval '1 day',
+       c.first_dispatched_at + interval '24 hours', c.first_dispatched_at + interval '5 days', false,
+       case when c.status <> 'DISPATCHED' then c.first_dispatched_at + interval '2 hours' end,
+       case when c.status <> 'DISPATCHED' then c.first_dispatched_at + interval '5 hours' end,
+       case when c.status <> 'DISPATCHED' then c.first_dispatched_at + interval '4 hours' end,
+       c.closed_at,
+       case c.status when 'CLOSED' then null when 'IN_PROGRESS' then c.first_dispatched_at + interval '5 days'
+            else date_trunc('day', c.first_dispatched_at) + interval '1 day' end
+from complaint c where c.registered_by = 'bench';
+
+insert into work_order_reply (work_order_id, at, contacted_customer_at, final_result, text, entered_by, on_dealers_behalf)
+select w.id, w.first_reply_at, w.first_contact_at, true, '已处理', 'bench', false
+from work_order w where w.dispatched_by = 'bench' and w.first_reply_at is not null;
+
+insert into complaint_callback (complaint_id, at, closure_round, reached, resolved, satisfied, false_reply, agent)
+select c.id, c.closed_at, 1, true, true, true, false, 'bench'
+from complaint c where c.registered_by = 'bench' and c.status = 'CLOSED';
+
+insert into complaint_event (complaint_id, work_order_id, dealer_id, type, at, actor, from_status, to_status, category)
+select c.id, null, null, 'REGISTERED', c.registered_at, 'bench', null, 'REGISTERED', c.category
+  from complaint c where c.registered_by = 'bench'
+union all
+select w.complaint_id, w.id, w.dealer_id, 'DISPATCHED', w.dispatched_at, 'bench', 'REGISTERED', 'DISPATCHED', null
+  from work_order w where w.dispatched_by = 'bench'
+union all
+select w.complaint_id, w.id, w.dealer_id, 'CONFIRMED', w.confirmed_at, 'bench', 'DISPATCHED', 'IN_PROGRESS', null
+  from work_order w where w.dispatched_by = 'bench' and w.confirmed_at is not null
+union all
+select w.complaint_id, w.id, w.dealer_id, 'REPLIED', w.first_reply_at, 'bench', 'IN_PROGRESS', 'IN_PROGRESS', null
+  from work_order w where w.dispatched_by = 'bench' and w.first_reply_at is not null
+union all
+select w.complaint_id, w.id, w.dealer_id, 'CLOSURE_REQUESTED', w.ended_at - interval '1 day', 'bench', 'IN_PROGRESS',
+       'CLOSURE_REQUESTED', null
+  from work_order w where w.dispatched_by = 'bench' and w.status = 'CLOSED'
+union all
+select w.complaint_id, w.id, w.dealer_id, 'CALLBACK', w.ended_at, 'bench', 'CLOSURE_REQUESTED', 'CLOSED', null
+  from work_order w where w.dispatched_by = 'bench' and w.status = 'CLOSED';
+
+analyze;

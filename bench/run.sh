@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# The complaint-handling benchmark of issue 4, in one command:  bench/run.sh [complaints]  (default 1,000,000)
+#
+# On PostgreSQL (127.0.0.1:5432, trust auth) it creates a fresh database kcm_bench, starts the built
+# application on it with demo data (scheduled jobs off, so only the measured requests run), loads the
+# complaints with bench/generate.sql, then measures in the same run:
+#   1. the floor: bare single-row durable inserts with pgbench, 32 clients;
+#   2. live intake through the REST API with wrk, 32 connections (token auth, validation, customer lookup,
+#      timeline, audit, outbox, idempotency key — nothing switched off);
+#   3. a dealer's inbox page and the after-sales board, 16 connections each.
+# Results go to bench/results/ and docs/benchmarks.md (with the machine and date).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-1000000}
+DB=kcm_bench
+PORT=${BENCH_PORT:-8099}
+DURATION=${BENCH_DURATION:-30s}
+PG="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
+mkdir -p bench/results
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+pg_isready -q -h 127.0.0.1 || pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main start
+pg_isready -q -h 127.0.0.1 -t 30
+
+echo "== database $DB"
+$PG -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
+echo "== build"
+./mvnw -q -B -DskipTests package
+JAR=$(ls target/kcm-*.jar | head -n1)
+
+echo "== start the application on port $PORT"
+KCM_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" KCM_DB_USER=postgres KCM_DB_POOL_SIZE=40 \
+KCM_ENCRYPTION_KEY="$(head -c 32 /dev/urandom | base64)" KCM_SECURE_COOKIE=false KCM_DEMO=true SERVER_PORT=$PORT \
+KCM_JOB_ESCALATION_CRON=- KCM_JOB_DEADLINE_SWEEP_CRON=- KCM_JOB_ONLINE_LIST_CRON=- KCM_JOB_NOTIFICATION_RETRY_CRON=- \
+  java -Xmx2g -jar "$JAR" > bench/results/app.log 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null && break; sleep 1; done
+curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null
+
+echo "== load $N complaints"
+start=$(date +%s)
+$PG -d $DB -v n="$N" -f bench/generate.sql
+load_s=$(( $(date +%s) - start ))
+counts=$($PG -d $DB -At -c "select (select count(*) from complaint) || ' complaints, ' || (select count(*) from complaint_event) || ' events, ' || (select count(*) from work_order) || ' work orders'")
+echo "   $counts in ${load_s}s"
+
+echo "== floor: pgbench single-row inserts, 32 clients"
+$PG -d $DB -c "create table bench_floor (id bigserial primary key, v integer not null)"
+pgbench -h 127.0.0.1 -U postgres -n -c 32 -j 2 -T "${DURATION%s}" -f bench/floor.sql $DB > bench/results/pgbench.txt 2>&1
+floor_tps=$(grep -Eo 'tps = [0-9.]+' bench/results/pgbench.txt | head -n1 | awk '{print $3}')
+echo "   $floor_tps tps"
+
+token() {
+  curl -sf -X POST "http://127.0.0.1:$PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"$1\",\"password\":\"demo1234\"}" | sed 's/.*"token":"\([^"]*\)".*/\1/'
+}
+cookie() {
+  local jar; jar=$(mktemp)
+  local csrf
+  csrf=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$PORT/login" | grep -o 'name="_csrf" value="[^"]*"' | sed 's/.*value="//;s/"//')
+  curl -s -c "$jar" -b "$jar" -o /dev/null -d "username=$1&password=demo1234&_csrf=$csrf" "http://127.0.0.1:$PORT/login"
+  awk '$6=="JSESSIONID"{print "JSESSIONID="$7}' "$jar"
+  rm -f "$jar"
+}
+
+echo "== intake through the API, 32 connections"
+curl -s -o /dev/null "http://127.0.0.1:$PORT/login"
+TOKEN=$(token agent) wrk -t2 -c32 -d"$DURATION" --latency -s bench/intake.lua "http://127.0.0.1:$PORT" \
+  > bench/results/intake.txt 2>&1
+intake=$(grep '^RESULT' bench/results/intake.txt)
+echo "   $intake"
+
+echo "== dealer inbox and after-sales board, 16 connections"
+COOKIE=$(cookie dealer.d0001) wrk -t2 -c16 -d"$DURATION" -s bench/page.lua "http://127.0.0.1:$PORT/inbox" \
+  > bench/results/inbox.txt 2>&1
+COOKIE=$(cookie aftersales) wrk -t2 -c16 -d"$DURATION" -s bench/page.lua "http://127.0.0.1:$PORT/complaints/board" \
+  > bench/results/board.txt 2>&1
+inbox=$(grep '^RESULT' bench/results/inbox.txt)
+board=$(grep '^RESULT' bench/results/board.txt)
+echo "   inbox: $inbox"
+echo "   board: $board"
+
+field() { echo "$1" | grep -Eo "$2=[0-9.]+" | cut -d= -f2; }
+rps=$(field "$intake" rps)
+ratio=$(awk -v a="$rps" -v b="$floor_tps" 'BEGIN { printf "%.1f", 100 * a / b }')
+cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
+mem=$(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)
+pgv=$(psql -h 127.0.0.1 -U postgres -At -c 'show server_version')
+cat > docs/benchmarks.md <<MD
+# Benchmarks
+
+Measured by \`bench/run.sh $N\` on $(date -u +%Y-%m-%d) — $(nproc) cores ($cpu), $mem, PostgreSQL $pgv,
+Java $(java -version 2>&1 | head -n1 | cut -d'"' -f2); the application, PostgreSQL, pgbench and wrk
+share the machine. Raw output in \`bench/results/\` (not committed).
+
+Data: $counts (loaded in ${load_s}s by \`bench/generate.sql\`), 20 demo dealers, about 200 customers.
+Scheduled jobs are off during the run; everything on the request paths is on (authentication,
+validation, timeline, audit trail, outbox publication, durable commits).
+
+| measurement | result | target (issue 4) |
+|---|---|---|
+| floor: pgbench single-row inserts, 32 clients | $floor_tps tps | — |
+| intake through \`POST /api/v1/complaints\`, 32 connections | $rps req/s, p50 $(field "$intake" p50_ms) ms, p99 $(field "$intake" p99_ms) ms, non-2xx $(field "$intake" non2xx) | ≥ 10 % of the floor, p99 ≤ 50 ms |
+| intake ÷ floor | ${ratio} % | ≥ 10 % |
+| dealer inbox \`/inbox\`, 16 connections | $(field "$inbox" rps) req/s, p95 $(field "$inbox" p95_ms) ms | p95 ≤ 20 ms |
+| after-sales board \`/complaints/board\`, 16 connections | $(field "$board" rps) req/s, p95 $(field "$board" p95_ms) ms | p95 ≤ 20 ms |
+
+Latencies are measured by wrk on the same machine over loopback, so they include the client side; the
+server's own time is at most that.
+MD
+echo "== written docs/benchmarks.md"
