@@ -39,6 +39,22 @@ final class ClosureFixtures {
 	}
 
 	/** A region with two active dealers; returns {region, dealerA, dealerB}. */
+	/**
+	 * A month between 1950 and 1984 that has no forced-closure list yet. Every month has one list shared by
+	 * all, and the suite's tests share one database on PostgreSQL: a month another test used would mix lists.
+	 */
+	static java.time.YearMonth unusedMonth(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+		for (int attempt = 0; attempt < 1000; attempt++) {
+			java.time.YearMonth m = java.time.YearMonth.of(1950 + r.nextInt(35), 1 + r.nextInt(12));
+			if (jdbc.sql("select count(*) from forced_closure_list where list_month = ?").param(m.toString())
+					.query(Long.class).single() == 0) {
+				return m;
+			}
+		}
+		throw new IllegalStateException("no unused month left for forced-closure tests");
+	}
+
 	static String[] network(DealerNetwork network) {
 		return network(network, "2020-01-01");
 	}

@@ -10,7 +10,6 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,8 +69,7 @@ class ForcedClosureListTests {
 		dealerUser = ClosureFixtures.user(port, "DEALER", dealer);
 		managerName = ClosureFixtures.newUser(port, "AFTER_SALES_MANAGER", null);
 		manager = new Api(port).as(managerName, "secret-123");
-		ThreadLocalRandom r = ThreadLocalRandom.current();
-		month = YearMonth.of(1950 + r.nextInt(35), 1 + r.nextInt(12));
+		month = ClosureFixtures.unusedMonth(jdbc);
 	}
 
 	@AfterEach

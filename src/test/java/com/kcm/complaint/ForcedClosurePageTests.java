@@ -12,7 +12,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +46,9 @@ class ForcedClosurePageTests {
 	@Autowired
 	MutableClock clock;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@AfterEach
 	void resetClock() {
 		clock.reset();
@@ -54,8 +56,7 @@ class ForcedClosurePageTests {
 
 	@Test
 	void afterSalesNominatesOnThePageAndTheManagerApprovesThere() throws Exception {
-		ThreadLocalRandom r = ThreadLocalRandom.current();
-		YearMonth month = YearMonth.of(1950 + r.nextInt(35), 1 + r.nextInt(12));
+		YearMonth month = ClosureFixtures.unusedMonth(jdbc);
 		clock.set(LocalDateTime.of(month.getYear(), month.getMonth(), 2, 10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
 		String dealer = ClosureFixtures.network(network, "1949-10-01")[1];
 		Api agent = ClosureFixtures.user(port, "CS_AGENT", null);
