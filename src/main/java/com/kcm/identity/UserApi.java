@@ -1,7 +1,6 @@
 package com.kcm.identity;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.data.domain.Page;
@@ -58,9 +57,5 @@ class UserApi {
 		m.put("email", u.getEmail());
 		m.put("mobile", u.getMobile());
 		return m;
-	}
-
-	static List<String> roleNames() {
-		return java.util.Arrays.stream(Role.values()).map(Role::name).toList();
 	}
 }

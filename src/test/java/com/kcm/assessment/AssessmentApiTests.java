@@ -2,7 +2,6 @@ package com.kcm.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,14 +39,7 @@ class AssessmentApiTests {
 	}
 
 	Api user(String role, String dealerCode) {
-		String username = "a" + UUID.randomUUID().toString().substring(0, 8);
-		Map<String, Object> body = new LinkedHashMap<>(Map.of("username", username, "password", "secret-123",
-				"displayName", "考核" + role, "roles", List.of(role)));
-		if (dealerCode != null) {
-			body.put("dealerCode", dealerCode);
-		}
-		assertThat(new Api(port).as("admin", "admin-test-pass").post("/users", body).status()).isEqualTo(201);
-		return new Api(port).as(username, "secret-123");
+		return new Api(port).as(Api.createUser(port, "a", role, dealerCode), "secret-123");
 	}
 
 	String dealer(String type, String acceptedOn) {

@@ -3,7 +3,6 @@ package com.kcm.complaint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,14 +52,7 @@ class ComplaintApiStoryTests {
 	}
 
 	Api user(String role, String dealerCode) {
-		String username = "c" + UUID.randomUUID().toString().substring(0, 8);
-		Map<String, Object> body = new LinkedHashMap<>(Map.of("username", username, "password", "secret-123",
-				"displayName", "测试" + role, "roles", List.of(role)));
-		if (dealerCode != null) {
-			body.put("dealerCode", dealerCode);
-		}
-		assertThat(new Api(port).as("admin", "admin-test-pass").post("/users", body).status()).isEqualTo(201);
-		return new Api(port).as(username, "secret-123");
+		return new Api(port).as(Api.createUser(port, "c", role, dealerCode), "secret-123");
 	}
 
 	@BeforeEach

@@ -94,6 +94,24 @@ public final class Api {
 		}
 	}
 
+	/**
+	 * Creates a user through {@code POST /api/v1/users} as the bootstrap administrator, with a unique name,
+	 * the password {@code secret-123} and one role (bound to {@code dealerCode} when given); returns the name.
+	 */
+	public static String createUser(int port, String prefix, String role, String dealerCode) {
+		String username = prefix + java.util.UUID.randomUUID().toString().substring(0, 8);
+		Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of("username", username, "password", "secret-123",
+				"displayName", "测试" + role, "roles", java.util.List.of(role)));
+		if (dealerCode != null) {
+			body.put("dealerCode", dealerCode);
+		}
+		Answer a = new Api(port).as("admin", "admin-test-pass").post("/users", body);
+		if (a.status() != 201) {
+			throw new IllegalStateException("creating user " + username + " failed: " + a);
+		}
+		return username;
+	}
+
 	public static String json(Object o) {
 		return JSON.writeValueAsString(o);
 	}

@@ -65,14 +65,7 @@ class ComplaintPageTests {
 	}
 
 	String user(String role, String dealerCode) {
-		String username = "w" + UUID.randomUUID().toString().substring(0, 8);
-		Map<String, Object> body = new LinkedHashMap<>(Map.of("username", username, "password", "secret-123",
-				"displayName", "测试" + role, "roles", List.of(role)));
-		if (dealerCode != null) {
-			body.put("dealerCode", dealerCode);
-		}
-		assertThat(new Api(port).as("admin", "admin-test-pass").post("/users", body).status()).isEqualTo(201);
-		return username;
+		return Api.createUser(port, "w", role, dealerCode);
 	}
 
 	String regionalUser() {
