@@ -23,9 +23,6 @@ import com.kcm.audit.Audit;
 import com.kcm.dealer.DealerCatalog;
 import com.kcm.dealer.DealerSummary;
 import com.kcm.dealer.RegionSummary;
-import com.kcm.identity.CurrentUser;
-import com.kcm.identity.CurrentUsers;
-import com.kcm.identity.Scope;
 import com.kcm.shared.TimeConfig;
 import com.kcm.shared.domain.NotFoundException;
 import com.kcm.shared.io.XlsxExport;
@@ -68,14 +65,14 @@ public class Bulletins {
 
 	private final StoredResults stored;
 	private final DealerCatalog dealers;
-	private final CurrentUsers users;
+	private final AssessmentScope scope;
 	private final MessageSource messages;
 	private final Audit audit;
 
-	Bulletins(StoredResults stored, DealerCatalog dealers, CurrentUsers users, MessageSource messages, Audit audit) {
+	Bulletins(StoredResults stored, DealerCatalog dealers, AssessmentScope scope, MessageSource messages, Audit audit) {
 		this.stored = stored;
 		this.dealers = dealers;
-		this.users = users;
+		this.scope = scope;
 		this.messages = messages;
 		this.audit = audit;
 	}
@@ -85,15 +82,9 @@ public class Bulletins {
 	 * may see). An unknown region, or one outside the caller's scope (audited), is a 404.
 	 */
 	public Bulletin bulletin(YearMonth month, String regionCode) {
-		RegionSummary region = region(regionCode);
-		Scope scope = users.find().map(CurrentUser::scope).orElse(Scope.ALL);
-		List<Long> dealerIds = null;
-		if (scope.dealerId() != null) {
-			dealerIds = List.of(scope.dealerId());
-		} else if (region != null || scope.regionId() != null) {
-			long regionId = region != null ? region.id() : scope.regionId();
-			dealerIds = dealers.dealersOfRegion(regionId).stream().map(DealerSummary::id).toList();
-		}
+		AssessmentScope.Selection selection = scope.select(null, regionCode);
+		RegionSummary region = selection.region();
+		List<Long> dealerIds = selection.dealerIds();
 		if (!stored.computed(month)) {
 			return new Bulletin(month, false, null, null, region, List.of());
 		}
@@ -174,23 +165,6 @@ public class Bulletins {
 
 	private static BigDecimal money(BigDecimal v) {
 		return v == null ? null : v.setScale(2, java.math.RoundingMode.HALF_UP);
-	}
-
-	private RegionSummary region(String regionCode) {
-		if (regionCode == null || regionCode.isBlank()) {
-			return null;
-		}
-		String code = regionCode.trim();
-		RegionSummary region = dealers.regionByCode(code).orElseThrow(() -> new NotFoundException("region", code));
-		Scope scope = users.find().map(CurrentUser::scope).orElse(Scope.ALL);
-		boolean visible = scope.unrestricted() || (scope.regionId() != null && scope.regionId() == region.id())
-				|| (scope.dealerId() != null
-						&& dealers.byId(scope.dealerId()).map(d -> d.regionId() == region.id()).orElse(false));
-		if (!visible) {
-			audit.notVisible("region", code);
-			throw new NotFoundException("region", code);
-		}
-		return region;
 	}
 
 	// ---- presentation shared by the page and the exports ----------------------------------------------
