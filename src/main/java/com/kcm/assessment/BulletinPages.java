@@ -70,7 +70,7 @@ class BulletinPages {
 		model.addAttribute("bulletin", b);
 		model.addAttribute("month", m.toString());
 		model.addAttribute("region", r);
-		model.addAttribute("title", bulletins.title(b, locale));
+		model.addAttribute("heading", bulletins.title(b, locale));
 		model.addAttribute("groups", shown.stream().collect(Collectors.groupingBy(
 				x -> java.util.Objects.toString(x.regionName(), ""), java.util.LinkedHashMap::new, Collectors.toList())));
 		model.addAttribute("unmet", shown.stream().collect(Collectors.toMap(Bulletins.Row::dealerCode,

@@ -228,7 +228,7 @@ public class Bulletins {
 		Bulletin b = requireComputed(month, regionCode);
 		String title = title(b, locale);
 		List<String> headers = headers(locale);
-		float[] widths = { 3, 5, 14, 3, 4, 4, 5, 5, 4, 5, 5, 5, 5, 4, 5, 5, 5 };
+		float[] widths = { 2.5f, 5, 20, 2.5f, 3.5f, 3.5f, 4.5f, 4.5f, 3.5f, 4.5f, 4.5f, 4.5f, 4, 3.5f, 5, 5, 5 };
 		PdfDocument.writeLandscape(out, title, doc -> {
 			doc.heading(title);
 			doc.paragraph(subtitle(b, locale));
