@@ -82,6 +82,6 @@ class BulletinApi {
 
 	private static String local(java.time.Instant t) {
 		return t == null ? null
-				: java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.ofInstant(t, TimeConfig.BUSINESS_ZONE));
+				: java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.ofInstant(t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), TimeConfig.BUSINESS_ZONE));
 	}
 }
