@@ -29,6 +29,7 @@
 
   function draw(el, option, points) {
     var chart = echarts.init(el);
+    option.animation = false; // drawn at once: what the page shows is complete when data-points is set
     chart.setOption(option);
     window.addEventListener('resize', function () { chart.resize(); });
     el.dataset.points = String(points);
