@@ -1,6 +1,8 @@
 package com.kcm.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
 
 import com.kcm.dealer.DealerNetwork;
 import com.kcm.support.Api;
@@ -31,6 +35,12 @@ class AssessmentDashboardTests {
 
 	@Autowired
 	DealerNetwork network;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserDetailsService users;
 
 	final BulletinFixtures june = new BulletinFixtures();
 	Api manager;
@@ -115,5 +125,24 @@ class AssessmentDashboardTests {
 		assertThat(h.get(0).get("dealerCode").asString()).isEqualTo(june.code('X'));
 		assertThat(regional.get("/dashboards/2026-06/trend?dealerCode=" + june.code('A')).status()).isEqualTo(404);
 		assertThat(regional.get("/dashboards/2026-06/trend?regionCode=" + june.region1).status()).isEqualTo(404);
+	}
+
+	@Test
+	void aDealerUsersDashboardPageAndChartDataShowItsOwnDealerOnly() throws Exception {
+		String name = Api.createUser(port, "dp", "DEALER", june.code('D'));
+		var dealer = user(users.loadUserByUsername(name));
+		var page = mvc.perform(get("/assessment/dashboard").param("month", "2026-06").with(dealer)).andReturn()
+				.getResponse();
+		assertThat(page.getStatus()).isEqualTo(200);
+		assertThat(page.getContentAsString()).contains(june.code('D') + " " + BulletinFixtures.name('D'))
+				.contains("echarts.min.js").contains("assessment-dashboard.js")
+				.as("no region or dealer choice for a dealer user").doesNotContain("id=\"d-region\"");
+		String headroom = mvc.perform(get("/assessment/dashboard/data/headroom").param("month", "2026-06").with(dealer))
+				.andReturn().getResponse().getContentAsString();
+		assertThat(headroom).contains(june.code('D')).doesNotContain(june.code('A'));
+		assertThat(mvc.perform(get("/assessment/dashboard/data/trend").param("month", "2026-06")
+				.param("region", june.region1).with(dealer)).andReturn().getResponse().getStatus()).isEqualTo(404);
+		assertThat(mvc.perform(get("/assessment/bulletin").with(dealer)).andReturn().getResponse().getStatus())
+				.as("no bulletin for dealers").isEqualTo(403);
 	}
 }
