@@ -5,8 +5,10 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
@@ -71,9 +73,30 @@ public class Assessments {
 		rows.addAll(facts.onlineCarriedOver(start, cutoff, previousCutoff, dealerId));
 		Map<Long, List<HandlingFact>> byDealer = rows.stream().collect(Collectors.groupingBy(HandlingFact::dealerId));
 		LocalDate lastDay = month.atEndOfMonth();
+		Predicate<Long> againstNoOne = dealerId == null ? countAgainstNoOne(lastDay)
+				: id -> countsAgainstNoOne(id, lastDay);
 		return byDealer.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
 				e -> IndicatorCalculator.compute(e.getKey(), month, cutoff, e.getValue(), start, end,
-						countsAgainstNoOne(e.getKey(), lastDay))));
+						againstNoOne.test(e.getKey()))));
+	}
+
+	/**
+	 * {@link #countsAgainstNoOne(long, LocalDate)} for every dealer at once, from the statuses of all dealers
+	 * on the day (a bounded number of queries, none per dealer).
+	 */
+	Predicate<Long> countAgainstNoOne(LocalDate lastDay) {
+		Map<Long, DealerStatus> statuses = dealers.statusesOn(lastDay);
+		Map<Long, Long> regionOf = new HashMap<>();
+		Map<Long, Integer> activeInRegion = new HashMap<>();
+		for (DealerSummary d : dealers.all()) {
+			regionOf.put(d.id(), d.regionId());
+			if (statuses.get(d.id()) == DealerStatus.ACTIVE) {
+				activeInRegion.merge(d.regionId(), 1, Integer::sum);
+			}
+		}
+		// A terminated dealer is not active itself, so any active dealer of its region is another one.
+		return id -> statuses.get(id) == DealerStatus.TERMINATED && regionOf.containsKey(id)
+				&& activeInRegion.getOrDefault(regionOf.get(id), 0) == 0;
 	}
 
 	/**
