@@ -59,6 +59,16 @@ public class ComplaintLimits {
 		public int effectiveLimit() {
 			return overrideLimit != null ? overrideLimit : computedLimit;
 		}
+
+		/** When computed, local time, for pages. */
+		public String computedAtLocal() {
+			return Months.localText(computedAt);
+		}
+
+		/** When overridden, local time, for pages. */
+		public String overrideAtLocal() {
+			return Months.localText(overrideAt);
+		}
 	}
 
 	private record Computed(int sum, BigDecimal average, String band, int limit) {

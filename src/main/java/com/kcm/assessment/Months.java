@@ -56,6 +56,12 @@ final class Months {
 		return new YearMonth[] { p, p.plusMonths(1), p.plusMonths(2) };
 	}
 
+	/** An instant as local date and time to the minute ({@code 2026-04-01 09:00}), for pages; null stays empty. */
+	static String localText(Instant t) {
+		return t == null ? "" : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+				.format(t.atZone(TimeConfig.BUSINESS_ZONE));
+	}
+
 	static OffsetDateTime utc(Instant t) {
 		return t.atOffset(ZoneOffset.UTC);
 	}

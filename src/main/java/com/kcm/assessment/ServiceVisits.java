@@ -49,6 +49,11 @@ public class ServiceVisits {
 	/** One recorded month of a dealer, with who recorded it when. */
 	public record Recorded(long dealerId, String dealerCode, String dealerName, String regionName, String month,
 			int visits, java.time.Instant recordedAt, String recordedBy) {
+
+		/** When it was recorded, local time, for pages. */
+		public String recordedAtLocal() {
+			return Months.localText(recordedAt);
+		}
 	}
 
 	/** The import file's columns (header match ignores case), Chinese first. */
