@@ -105,6 +105,9 @@ public class ComplaintLimits {
 	 */
 	@Transactional(readOnly = true)
 	public Map<Long, Limit> limitsFor(YearMonth month, Collection<Long> dealerIds) {
+		if (dealerIds.isEmpty()) {
+			return Map.of();
+		}
 		String quarter = Months.quarter(month);
 		boolean few = dealerIds.size() <= 100;
 		String only = few ? " and dealer_id in (:ids)" : "";
