@@ -107,6 +107,8 @@ ratio=$(awk -v a="$med" -v b="$floor_ms" 'BEGIN { printf "%.0f", a / (b > 0 ? b 
 verdict=$( [ "$med" -lt 5000 ] && echo "met" || echo "missed")
 echo "   median $med ms; floor $floor_ms ms; ratio ${ratio}×; target < 5000 ms: $verdict" | tee bench/results/assessment-compute.txt
 
+reuse_note=""
+[ "$reuse" = 1 ] && reuse_note="BENCH_REUSE=1 "
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
 mem=$(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)
 pgv=$(psql -h 127.0.0.1 -U postgres -At -c 'show server_version')
@@ -115,7 +117,7 @@ section=$(cat <<MD
 <!-- assessment-benchmark: written by bench/assessment.sh -->
 ## Assessment of one month for all dealers (issue 5)
 
-Measured by \`bench/assessment.sh $N\` on $(date -u +%Y-%m-%d) — $(nproc) cores ($cpu), $mem, PostgreSQL $pgv,
+Measured by \`${reuse_note}bench/assessment.sh $N\` on $(date -u +%Y-%m-%d) — $(nproc) cores ($cpu), $mem, PostgreSQL $pgv,
 Java $(java -version 2>&1 | head -n1 | cut -d'"' -f2); the application and PostgreSQL share the machine; load average
 at the end of the run: $load (other work was running on the machine when the load average is above 2).
 
