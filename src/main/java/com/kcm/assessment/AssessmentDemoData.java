@@ -20,7 +20,7 @@ import com.kcm.shared.TimeConfig;
 
 /**
  * Demo service visits ({@code kcm.demo=true}, only into a database without any): the last six months of
- * every dealer, from a few dozen to about 1,500 a month so that every band of the limit table shows, and
+ * every demo dealer, from a few dozen to about 1,500 a month so that every band of the limit table shows, and
  * the limits of the previous and the current quarter computed from them.
  */
 @Component
@@ -49,7 +49,12 @@ class AssessmentDemoData implements ApplicationRunner {
 		if (jdbc.sql("select count(*) from service_visit").query(Long.class).single() > 0) {
 			return;
 		}
-		List<DealerSummary> all = dealers.all();
+		load();
+	}
+
+	/** Records the demo visits of the demo dealers (codes D0001 to D0020) and computes the limits. */
+	void load() {
+		List<DealerSummary> all = dealers.all().stream().filter(d -> d.code().matches("D00[0-2][0-9]")).toList();
 		if (all.isEmpty()) {
 			return;
 		}

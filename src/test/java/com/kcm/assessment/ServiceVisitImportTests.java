@@ -177,6 +177,11 @@ class ServiceVisitImportTests {
 		assertThat(asRegional.get("/service-visits?month=2026-06&regionCode=" + otherRegion).json().get("total").asInt())
 				.isZero();
 
+		String monthPage = mvc.perform(get("/service-visits").param("month", "2026-06")
+				.with(user(userDetails.loadUserByUsername(regionalUser)))).andExpect(status().isOk()).andReturn()
+				.getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(monthPage).contains(mine).contains(neighbour).doesNotContain(far).doesNotContain("visits-import");
+
 		JsonNode filtered = specialist.get("/service-visits?month=2026-06&regionCode=" + otherRegion).json();
 		assertThat(filtered.get("items").findValuesAsString("dealerCode")).containsExactly(far);
 		assertThat(filtered.get("items").get(0).get("visits").asInt()).isEqualTo(33);
