@@ -52,16 +52,19 @@ class AssessmentDemoData implements ApplicationRunner {
 
 	private final ComplaintHistoryImport histories;
 	private final ServiceVisits visits;
+	private final ComplaintLimits limits;
 	private final AssessmentComputation computation;
 	private final StoredResults stored;
 	private final DealerCatalog dealers;
 	private final UserDetailsService userDetails;
 	private final Clock clock;
 
-	AssessmentDemoData(ComplaintHistoryImport histories, ServiceVisits visits, AssessmentComputation computation,
-			StoredResults stored, DealerCatalog dealers, UserDetailsService userDetails, Clock clock) {
+	AssessmentDemoData(ComplaintHistoryImport histories, ServiceVisits visits, ComplaintLimits limits,
+			AssessmentComputation computation, StoredResults stored, DealerCatalog dealers,
+			UserDetailsService userDetails, Clock clock) {
 		this.histories = histories;
 		this.visits = visits;
+		this.limits = limits;
 		this.computation = computation;
 		this.stored = stored;
 		this.dealers = dealers;
@@ -102,16 +105,7 @@ class AssessmentDemoData implements ApplicationRunner {
 			codes.add(String.format("D%04d", i));
 		}
 
-		// Visits from the quarter before the first month on: averages of 80–900 a month give limits 1–4.
-		List<ServiceVisits.Entry> entries = new ArrayList<>();
-		YearMonth visitsFrom = Months.previousQuarter(first)[0];
-		for (String code : codes) {
-			int base = 80 + random.nextInt(820);
-			for (YearMonth m = visitsFrom; m.isBefore(current); m = m.plusMonths(1)) {
-				entries.add(new ServiceVisits.Entry(code, m.toString(), Math.max(0, base + random.nextInt(81) - 40)));
-			}
-		}
-		visits.record(entries);
+		visitsAndLimits(codes, first, current, random);
 
 		List<ComplaintHistory> list = new ArrayList<>();
 		int n = 0;
@@ -132,6 +126,25 @@ class AssessmentDemoData implements ApplicationRunner {
 		}
 		log.info("Demo assessment: {} complaint histories, months {} to {} computed", list.size(), first,
 				current.minusMonths(1));
+	}
+
+	/**
+	 * Visits from the quarter before the first month on (averages of 80–900 a month give limits 1–4), and the
+	 * stored quarterly limits of every quarter shown, as the quarterly job would have computed them.
+	 */
+	void visitsAndLimits(List<String> codes, YearMonth first, YearMonth current, Random random) {
+		List<ServiceVisits.Entry> entries = new ArrayList<>();
+		YearMonth visitsFrom = Months.previousQuarter(first)[0];
+		for (String code : codes) {
+			int base = 80 + random.nextInt(820);
+			for (YearMonth m = visitsFrom; m.isBefore(current); m = m.plusMonths(1)) {
+				entries.add(new ServiceVisits.Entry(code, m.toString(), Math.max(0, base + random.nextInt(81) - 40)));
+			}
+		}
+		visits.record(entries);
+		for (YearMonth q = Months.quarterStart(first); !q.isAfter(current); q = q.plusMonths(3)) {
+			limits.computeMissing(q);
+		}
 	}
 
 	private static ComplaintHistory history(int n, YearMonth month, String dealer, Random random) {
