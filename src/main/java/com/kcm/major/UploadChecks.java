@@ -47,7 +47,7 @@ class UploadChecks {
 			throw ValidationException.of("file", "major.upload.empty");
 		}
 		if (content.length > maxBytes) {
-			throw ValidationException.of("file", "major.upload.tooLarge", maxBytes / (1024 * 1024));
+			throw ValidationException.of("file", "major.upload.tooLarge", String.valueOf(maxBytes / (1024 * 1024)));
 		}
 		if (startsWith(content, 0xFF, 0xD8, 0xFF)) {
 			return image(content, "jpeg");
@@ -76,7 +76,7 @@ class UploadChecks {
 				width = reader.getWidth(0);
 				height = reader.getHeight(0);
 				if ((long) width * height > maxPixels) {
-					throw ValidationException.of("file", "major.upload.tooManyPixels", width, height,
+					throw ValidationException.of("file", "major.upload.tooManyPixels", String.valueOf(width), String.valueOf(height),
 							maxPixels / 1_000_000);
 				}
 				decoded = reader.read(0);

@@ -69,6 +69,10 @@ final class MajorFixtures {
 		foreignRegional = new Api(port).as(regionalUser(otherRegion), "secret-123");
 	}
 
+	int anonymousGet(String path) {
+		return new Api(port).getBytes(path).status();
+	}
+
 	static String code(String prefix) {
 		return prefix + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
 	}
