@@ -13,10 +13,15 @@ interface MajorComplaintRepository extends JpaRepository<MajorComplaint, Long>, 
 
 	Optional<MajorComplaint> findByComplaintId(long complaintId);
 
-	/** Open ones whose report is due before {@code until} and was not yet alerted with {@code alert}. */
+	/** Open ones whose report is due before {@code until} and was not yet alerted as overdue. */
 	@Query("select m from MajorComplaint m where m.status = :status and m.reportDueAt < :until "
-			+ "and (m.reportAlert is null or m.reportAlert <> :alert) order by m.reportDueAt, m.id")
-	List<MajorComplaint> reportAlertCandidates(MajorStatus status, Instant until, String alert, Pageable page);
+			+ "and (m.reportAlert is null or m.reportAlert <> 'OVERDUE') order by m.reportDueAt, m.id")
+	List<MajorComplaint> notYetOverdueAlerted(MajorStatus status, Instant until, Pageable page);
+
+	/** Open ones whose report is due in {@code [from, until)} and got no alert yet. */
+	@Query("select m from MajorComplaint m where m.status = :status and m.reportDueAt >= :from "
+			+ "and m.reportDueAt < :until and m.reportAlert is null order by m.reportDueAt, m.id")
+	List<MajorComplaint> notYetAlerted(MajorStatus status, Instant from, Instant until, Pageable page);
 }
 
 interface DossierEntryRepository extends JpaRepository<DossierEntry, Long> {
