@@ -18,7 +18,7 @@ interface MajorComplaintRepository extends JpaRepository<MajorComplaint, Long>, 
 			+ "and (m.reportAlert is null or m.reportAlert <> 'OVERDUE') order by m.reportDueAt, m.id")
 	List<MajorComplaint> notYetOverdueAlerted(MajorStatus status, Instant until, Pageable page);
 
-	/** Open ones whose report is due in {@code [from, until)} and got no alert yet. */
+	/** Open ones whose report is due from {@code from} (inclusive) to {@code until} (exclusive), not alerted yet. */
 	@Query("select m from MajorComplaint m where m.status = :status and m.reportDueAt >= :from "
 			+ "and m.reportDueAt < :until and m.reportAlert is null order by m.reportDueAt, m.id")
 	List<MajorComplaint> notYetAlerted(MajorStatus status, Instant from, Instant until, Pageable page);
