@@ -75,47 +75,47 @@ class Attachment {
 		return contentType.startsWith("image/");
 	}
 
-	Long getId() {
+	public Long getId() {
 		return id;
 	}
 
-	long getMajorId() {
+	public long getMajorId() {
 		return majorId;
 	}
 
-	String getSlot() {
+	public String getSlot() {
 		return slot;
 	}
 
-	String getContentType() {
+	public String getContentType() {
 		return contentType;
 	}
 
-	long getSizeBytes() {
+	public long getSizeBytes() {
 		return sizeBytes;
 	}
 
-	Integer getWidth() {
+	public Integer getWidth() {
 		return width;
 	}
 
-	Integer getHeight() {
+	public Integer getHeight() {
 		return height;
 	}
 
-	String getStorageName() {
+	public String getStorageName() {
 		return storageName;
 	}
 
-	String getOriginalName() {
+	public String getOriginalName() {
 		return originalName;
 	}
 
-	String getUploadedBy() {
+	public String getUploadedBy() {
 		return uploadedBy;
 	}
 
-	Instant getUploadedAt() {
+	public Instant getUploadedAt() {
 		return uploadedAt;
 	}
 }

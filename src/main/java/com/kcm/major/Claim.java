@@ -130,71 +130,71 @@ class Claim {
 		decidedAt = at;
 	}
 
-	Long getId() {
+	public Long getId() {
 		return id;
 	}
 
-	long getMajorId() {
+	public long getMajorId() {
 		return majorId;
 	}
 
-	Kind getKind() {
+	public Kind getKind() {
 		return kind;
 	}
 
-	BigDecimal getAmount() {
+	public BigDecimal getAmount() {
 		return amount;
 	}
 
-	String getMaterials() {
+	public String getMaterials() {
 		return materials;
 	}
 
-	String getTrip() {
+	public String getTrip() {
 		return trip;
 	}
 
-	LocalDate getTravelFrom() {
+	public LocalDate getTravelFrom() {
 		return travelFrom;
 	}
 
-	LocalDate getTravelTo() {
+	public LocalDate getTravelTo() {
 		return travelTo;
 	}
 
-	BigDecimal getTravelAmount() {
+	public BigDecimal getTravelAmount() {
 		return travelAmount;
 	}
 
-	BigDecimal getLodgingAmount() {
+	public BigDecimal getLodgingAmount() {
 		return lodgingAmount;
 	}
 
-	String getNote() {
+	public String getNote() {
 		return note;
 	}
 
-	Status getStatus() {
+	public Status getStatus() {
 		return status;
 	}
 
-	String getProposedBy() {
+	public String getProposedBy() {
 		return proposedBy;
 	}
 
-	Instant getProposedAt() {
+	public Instant getProposedAt() {
 		return proposedAt;
 	}
 
-	String getDecidedBy() {
+	public String getDecidedBy() {
 		return decidedBy;
 	}
 
-	Instant getDecidedAt() {
+	public Instant getDecidedAt() {
 		return decidedAt;
 	}
 
-	String getDecisionNote() {
+	public String getDecisionNote() {
 		return decisionNote;
 	}
 }

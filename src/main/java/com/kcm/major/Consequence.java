@@ -62,31 +62,31 @@ class Consequence {
 		this.recordedAt = at;
 	}
 
-	Long getId() {
+	public Long getId() {
 		return id;
 	}
 
-	Kind getKind() {
+	public Kind getKind() {
 		return kind;
 	}
 
-	Long getRefId() {
+	public Long getRefId() {
 		return refId;
 	}
 
-	BigDecimal getAmount() {
+	public BigDecimal getAmount() {
 		return amount;
 	}
 
-	String getDetail() {
+	public String getDetail() {
 		return detail;
 	}
 
-	String getRecordedBy() {
+	public String getRecordedBy() {
 		return recordedBy;
 	}
 
-	Instant getRecordedAt() {
+	public Instant getRecordedAt() {
 		return recordedAt;
 	}
 }

@@ -53,23 +53,23 @@ class DossierEntry {
 		this.suppliedAt = at;
 	}
 
-	long getMajorId() {
+	public long getMajorId() {
 		return majorId;
 	}
 
-	DossierItem getItem() {
+	public DossierItem getItem() {
 		return item;
 	}
 
-	String getTextValue() {
+	public String getTextValue() {
 		return textValue;
 	}
 
-	String getSuppliedBy() {
+	public String getSuppliedBy() {
 		return suppliedBy;
 	}
 
-	Instant getSuppliedAt() {
+	public Instant getSuppliedAt() {
 		return suppliedAt;
 	}
 }

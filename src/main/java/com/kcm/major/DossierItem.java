@@ -49,7 +49,7 @@ enum DossierItem {
 	}
 
 	/** The contact is personal data: stored encrypted, shown masked. */
-	boolean personal() {
+	public boolean personal() {
 		return this == CUSTOMER_CONTACT;
 	}
 }

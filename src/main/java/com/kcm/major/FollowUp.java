@@ -53,27 +53,27 @@ class FollowUp {
 		this.recordedAt = at;
 	}
 
-	Long getId() {
+	public Long getId() {
 		return id;
 	}
 
-	Kind getKind() {
+	public Kind getKind() {
 		return kind;
 	}
 
-	Instant getHappenedAt() {
+	public Instant getHappenedAt() {
 		return happenedAt;
 	}
 
-	String getNote() {
+	public String getNote() {
 		return note;
 	}
 
-	String getRecordedBy() {
+	public String getRecordedBy() {
 		return recordedBy;
 	}
 
-	Instant getRecordedAt() {
+	public Instant getRecordedAt() {
 		return recordedAt;
 	}
 }

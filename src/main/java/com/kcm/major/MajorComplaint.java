@@ -242,105 +242,105 @@ class MajorComplaint {
 		reportAlert = alert;
 	}
 
-	Set<Trigger> triggerSet() {
+	public Set<Trigger> triggerSet() {
 		EnumSet<Trigger> set = EnumSet.noneOf(Trigger.class);
 		Stream.of(triggers.split(",")).filter(s -> !s.isBlank()).map(Trigger::valueOf).forEach(set::add);
 		return set;
 	}
 
-	Long getId() {
+	public Long getId() {
 		return id;
 	}
 
-	long getComplaintId() {
+	public long getComplaintId() {
 		return complaintId;
 	}
 
-	long getDealerId() {
+	public long getDealerId() {
 		return dealerId;
 	}
 
-	long getRegionId() {
+	public long getRegionId() {
 		return regionId;
 	}
 
-	String getCustomerName() {
+	public String getCustomerName() {
 		return customerName;
 	}
 
-	MajorStatus getStatus() {
+	public MajorStatus getStatus() {
 		return status;
 	}
 
-	String getTriggerNote() {
+	public String getTriggerNote() {
 		return triggerNote;
 	}
 
-	String getReportedBy() {
+	public String getReportedBy() {
 		return reportedBy;
 	}
 
-	Instant getReportedAt() {
+	public Instant getReportedAt() {
 		return reportedAt;
 	}
 
-	String getFlaggedBy() {
+	public String getFlaggedBy() {
 		return flaggedBy;
 	}
 
-	Instant getFlaggedAt() {
+	public Instant getFlaggedAt() {
 		return flaggedAt;
 	}
 
-	Instant getPhoneReportDueAt() {
+	public Instant getPhoneReportDueAt() {
 		return phoneReportDueAt;
 	}
 
-	Instant getPhoneReportedAt() {
+	public Instant getPhoneReportedAt() {
 		return phoneReportedAt;
 	}
 
-	String getPhoneReportedTo() {
+	public String getPhoneReportedTo() {
 		return phoneReportedTo;
 	}
 
-	String getPhoneReportedBy() {
+	public String getPhoneReportedBy() {
 		return phoneReportedBy;
 	}
 
-	Instant getReportDueAt() {
+	public Instant getReportDueAt() {
 		return reportDueAt;
 	}
 
-	Long getReportAttachmentId() {
+	public Long getReportAttachmentId() {
 		return reportAttachmentId;
 	}
 
-	Instant getReportGeneratedAt() {
+	public Instant getReportGeneratedAt() {
 		return reportGeneratedAt;
 	}
 
-	Instant getReportSubmittedAt() {
+	public Instant getReportSubmittedAt() {
 		return reportSubmittedAt;
 	}
 
-	String getReportSubmittedBy() {
+	public String getReportSubmittedBy() {
 		return reportSubmittedBy;
 	}
 
-	String getReportAlert() {
+	public String getReportAlert() {
 		return reportAlert;
 	}
 
-	Instant getResultConfirmedAt() {
+	public Instant getResultConfirmedAt() {
 		return resultConfirmedAt;
 	}
 
-	String getResultConfirmedBy() {
+	public String getResultConfirmedBy() {
 		return resultConfirmedBy;
 	}
 
-	String getResultNote() {
+	public String getResultNote() {
 		return resultNote;
 	}
 }
