@@ -126,6 +126,21 @@ class MajorViews {
 				claims.findByMajorIdOrderByIdAsc(id), consequences.findByMajorIdOrderByIdAsc(id));
 	}
 
+	/** Major complaints in sight still being handled (reported or open). */
+	long countOpen() {
+		Specification<MajorComplaint> spec = access.visible()
+				.and((r, q, cb) -> r.get("status").in(MajorStatus.REPORTED, MajorStatus.OPEN));
+		return majors.count(spec);
+	}
+
+	/** Open major complaints in sight whose written report is overdue. */
+	long countReportOverdue() {
+		Instant now = clock.instant();
+		Specification<MajorComplaint> spec = access.visible().and((r, q, cb) -> cb.and(
+				cb.equal(r.get("status"), MajorStatus.OPEN), cb.lessThan(r.<Instant>get("reportDueAt"), now)));
+		return majors.count(spec);
+	}
+
 	Long idOfComplaint(long complaintId) {
 		return majors.findByComplaintId(complaintId).map(MajorComplaint::getId).orElse(null);
 	}

@@ -131,6 +131,8 @@ class MajorComplaintStoryBrowserTests {
 		browser.manage().window().setSize(new Dimension(390, 844));
 		try {
 			as(f.dealerUsername);
+			browser.get(base + "/");
+			assertThat(text(By.tagName("main"))).contains("处理中的重大抱怨");
 			browser.get(base + "/major-complaints/" + major);
 			String now = LocalDateTime.ofInstant(clock.instant(), TimeConfig.BUSINESS_ZONE).minusMinutes(5)
 					.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"));
