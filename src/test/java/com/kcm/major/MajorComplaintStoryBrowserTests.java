@@ -114,7 +114,9 @@ class MajorComplaintStoryBrowserTests {
 
 		// 1. after-sales flags it with the trigger checklist
 		as(specialist);
-		browser.get(base + "/major-complaints/new?complaintId=" + complaint);
+		browser.get(base + "/complaints/" + complaint);
+		click(By.id("flag-major"));
+		Browser.waitFor(browser).until(d -> d.getCurrentUrl().contains("/major-complaints/new?complaintId=" + complaint));
 		click(By.id("trigger-FIRE"));
 		click(By.id("trigger-EXPOSURE_THREAT"));
 		Browser.visible(browser, By.id("note")).sendKeys("车辆自燃，客户扬言曝光");
@@ -223,5 +225,8 @@ class MajorComplaintStoryBrowserTests {
 		as(specialist);
 		browser.get(base + "/major-complaints/" + major);
 		assertThat(text(By.id("complaint-status"))).isEqualTo("已关闭");
+		browser.get(base + "/complaints/" + complaint);
+		click(By.id("major-link"));
+		Browser.waitFor(browser).until(d -> d.getCurrentUrl().endsWith("/major-complaints/" + major));
 	}
 }
