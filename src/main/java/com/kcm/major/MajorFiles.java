@@ -138,6 +138,11 @@ class MajorFiles {
 		audit.changed(Audit.UPDATE, "major_complaint", majorId, before, MajorComplaints.snapshot(m));
 	}
 
+	/** Records an export of the list in the audit trail. */
+	void exported(int rows) {
+		audit.event(Audit.EXPORT, "major_complaint", null, "rows=" + rows);
+	}
+
 	String reportTitle(MajorComplaint m) {
 		return text("major.report.title", m.getCustomerName());
 	}
