@@ -349,7 +349,8 @@ public class Statements {
 		}
 		List<Long> pending = pendingPenalties(s);
 		if (!pending.isEmpty()) {
-			throw new DomainException("statement.penaltyPending", pending.toString());
+			throw new DomainException("statement.penaltyPending",
+					String.join(", ", pending.stream().map(x -> "#" + x).toList()));
 		}
 		transition(s, "update statement set status = 'APPROVED', approved_by = :by, approved_at = :at "
 				+ "where id = :id and status = 'PUBLISHED'", Map.of());
