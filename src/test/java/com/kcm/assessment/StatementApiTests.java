@@ -205,6 +205,29 @@ class StatementApiTests {
 		assertThat(audited.get(3)).contains("SETTLED").contains("FK-2026-1012-01");
 	}
 
+	@Autowired
+	com.icegreen.greenmail.util.GreenMail greenMail;
+
+	@Autowired
+	com.kcm.support.RecordingSmsGateway sms;
+
+	@Test
+	void theDealerIsToldWhenItsStatementIsPublished() {
+		String d = code("D");
+		String email = d.toLowerCase() + "@dealer.example.com";
+		String mobile = "139" + String.format("%08d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000_000));
+		network.createDealer(new DealerCommand(d, "通知服务商", "4S", region, "ACTIVE", "2020-01-01", 3, mobile, email));
+		long id = published(d, "2026-07", 11, 2, 10, 0);
+		List<com.kcm.support.Mailbox.Mail> mails = com.kcm.support.Eventually
+				.await(() -> com.kcm.support.Mailbox.of(greenMail, email), m -> !m.isEmpty());
+		assertThat(mails).hasSize(1);
+		assertThat(mails.get(0).subject()).contains("2026-07 月结算单已发布");
+		assertThat(mails.get(0).body()).contains("结算金额 3000.00 元").contains("2026-11-05 16:30")
+				.contains("/statements/" + id);
+		assertThat(com.kcm.support.Eventually.await(() -> sms.to(mobile), m -> !m.isEmpty()).get(0).text())
+				.contains("申诉截止 2026-11-05 16:30");
+	}
+
 	@Test
 	void theAppealPeriodCountsWorkingDaysOverTheWeekend() {
 		String d = dealer("3S");

@@ -73,6 +73,14 @@ class StatementBrowserTests {
 		return browser.findElement(By.tagName("body")).getText();
 	}
 
+	/** Scrolls the element to the middle of the window first (a phone's sticky header covers the top). */
+	void click(By by) {
+		org.openqa.selenium.WebElement e = Browser.visible(browser, by);
+		((org.openqa.selenium.JavascriptExecutor) browser)
+				.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", e);
+		e.click();
+	}
+
 	void at(int month, int day, int hour) {
 		clock.set(LocalDateTime.of(2026, month, day, hour, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
 	}
@@ -107,7 +115,7 @@ class StatementBrowserTests {
 		browser.manage().window().setSize(new Dimension(1366, 900));
 		browser.get(base + "/statements?month=2026-08&dealer=" + dealer);
 		Browser.visible(browser, By.id("statement-" + id)).findElement(By.tagName("a")).click();
-		Browser.visible(browser, By.id("publish")).click();
+		click(By.id("publish"));
 		Browser.waitFor(browser).until(d -> d.findElement(By.id("statement-status")).getText().equals("已发布"));
 		assertThat(browser.findElement(By.id("appeal-due")).getText()).contains("2026-11-05 16:30");
 
@@ -130,7 +138,7 @@ class StatementBrowserTests {
 		Browser.visible(browser, By.id("appeal-reason")).sendKeys("该客户已于次日联系并处理，附通话记录");
 		browser.findElement(By.id("appeal-evidence")).sendKeys("https://dealer.example.com/calls/20260812.mp3");
 		Browser.screenshot(browser, "statement-dealer-phone");
-		browser.findElement(By.id("file-appeal")).click();
+		click(By.id("file-appeal"));
 		Browser.waitFor(browser).until(d -> d.findElements(By.cssSelector(".appeal")).size() == 1);
 		assertThat(browser.findElement(By.cssSelector(".appeal .appeal-status")).getText()).isEqualTo("待答复");
 
@@ -140,13 +148,13 @@ class StatementBrowserTests {
 		browser.get(base + "/statements/" + id);
 		assertThat(browser.findElements(By.id("approve"))).as("an appeal is open").isEmpty();
 		browser.findElement(By.cssSelector(".answer-form textarea")).sendKeys("通话记录显示首次联系在 3 天后，维持考核");
-		browser.findElement(By.cssSelector(".answer-form .reject")).click();
+		click(By.cssSelector(".answer-form .reject"));
 		Browser.waitFor(browser).until(d -> d.findElement(By.cssSelector(".appeal .appeal-status")).getText().equals("已驳回"));
-		Browser.visible(browser, By.id("approve")).click();
+		click(By.id("approve"));
 		Browser.visible(browser, By.id("form-errors"));
 		assertThat(browser.findElement(By.id("form-errors")).getText()).contains("申诉期未满");
 		at(11, 6, 9);
-		Browser.visible(browser, By.id("approve")).click();
+		click(By.id("approve"));
 		Browser.waitFor(browser).until(d -> d.findElement(By.id("statement-status")).getText().equals("已批准"));
 		Browser.screenshot(browser, "statement-approved");
 
@@ -156,7 +164,7 @@ class StatementBrowserTests {
 		Browser.visible(browser, By.id("statement-" + id)).findElement(By.tagName("a")).click();
 		new Select(Browser.visible(browser, By.id("method"))).selectByValue("DEPOSIT_DEDUCTION");
 		browser.findElement(By.id("reference")).sendKeys("BZJ-2026-11-006");
-		browser.findElement(By.id("settle")).click();
+		click(By.id("settle"));
 		Browser.waitFor(browser).until(d -> d.findElement(By.id("statement-status")).getText().equals("已结算"));
 		assertThat(browser.findElement(By.id("settlement")).getText()).contains("从保证金扣除").contains("BZJ-2026-11-006")
 				.contains("2026-11-06");
