@@ -137,6 +137,7 @@ class StatementBrowserTests {
 		assertThat(browser.findElements(By.id("approve"))).isEmpty();
 		Browser.visible(browser, By.id("appeal-reason")).sendKeys("该客户已于次日联系并处理，附通话记录");
 		browser.findElement(By.id("appeal-evidence")).sendKeys("https://dealer.example.com/calls/20260812.mp3");
+		((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0);");
 		Browser.screenshot(browser, "statement-dealer-phone");
 		click(By.id("file-appeal"));
 		Browser.waitFor(browser).until(d -> d.findElements(By.cssSelector(".appeal")).size() == 1);
