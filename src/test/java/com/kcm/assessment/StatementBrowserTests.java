@@ -127,6 +127,7 @@ class StatementBrowserTests {
 		browser.get(base + "/statements/" + otherId);
 		assertThat(body()).doesNotContain("别家服务商");
 		browser.get(base + "/statements/" + id);
+		Browser.screenshot(browser, "statement-dealer-phone");
 		assertThat(browser.findElement(By.id("statement-total")).getText()).isEqualTo("-500.00");
 		assertThat(browser.findElement(By.id("statement-lines")).getText()).contains("抱怨处理费用支持（3S）")
 				.contains("考核 #" + penalty + "：车主微博投诉后 3 天未联系客户");
@@ -137,8 +138,6 @@ class StatementBrowserTests {
 		assertThat(browser.findElements(By.id("approve"))).isEmpty();
 		Browser.visible(browser, By.id("appeal-reason")).sendKeys("该客户已于次日联系并处理，附通话记录");
 		browser.findElement(By.id("appeal-evidence")).sendKeys("https://dealer.example.com/calls/20260812.mp3");
-		((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0);");
-		Browser.screenshot(browser, "statement-dealer-phone");
 		click(By.id("file-appeal"));
 		Browser.waitFor(browser).until(d -> d.findElements(By.cssSelector(".appeal")).size() == 1);
 		assertThat(browser.findElement(By.cssSelector(".appeal .appeal-status")).getText()).isEqualTo("待答复");
