@@ -19,6 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.kcm.shared.TimeConfig;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /**
  * Monthly statements under {@code /api/v1/statements}: drafts, list and detail, publish, appeals and their
  * answers, approval, settlement and revisions (docs/assessment.md). A wrong role answers 403, a wrong state
@@ -26,6 +29,7 @@ import com.kcm.shared.TimeConfig;
  */
 @RestController
 @RequestMapping("/api/v1/statements")
+@Tag(name = "Statements", description = "月度结算单: draft, publish, appeal, answer, approve, settle, revise (docs/assessment.md)")
 class StatementApi {
 
 	static final String READERS = "hasAnyRole('AFTER_SALES', 'FINANCE', 'DEALER', 'REGIONAL')";
@@ -51,6 +55,7 @@ class StatementApi {
 		this.statements = statements;
 	}
 
+	@Operation(summary = "Create draft statements of a month from the latest computation (AFTER_SALES); dealerCode optional")
 	@PostMapping("/{month}/drafts")
 	@PreAuthorize("hasRole('AFTER_SALES')")
 	@ResponseStatus(HttpStatus.CREATED)
@@ -66,6 +71,7 @@ class StatementApi {
 		return a;
 	}
 
+	@Operation(summary = "List statements, paged; current revisions unless status is given (dealers: own published ones)")
 	@GetMapping
 	@PreAuthorize(READERS)
 	Map<String, Object> list(@RequestParam(required = false) String month,
@@ -80,12 +86,14 @@ class StatementApi {
 		return a;
 	}
 
+	@Operation(summary = "One statement: snapshot, conditions with explanations, lines, total, appeals, revisions")
 	@GetMapping("/{id}")
 	@PreAuthorize(READERS)
 	Map<String, Object> get(@PathVariable long id) {
 		return detail(id);
 	}
 
+	@Operation(summary = "Publish a draft to the dealer (AFTER_SALES); sets the appeal deadline")
 	@PostMapping("/{id}/publish")
 	@PreAuthorize("hasRole('AFTER_SALES')")
 	Map<String, Object> publish(@PathVariable long id) {
@@ -93,6 +101,7 @@ class StatementApi {
 		return detail(id);
 	}
 
+	@Operation(summary = "File an appeal with reason and evidence before the deadline (DEALER)")
 	@PostMapping("/{id}/appeals")
 	@PreAuthorize("hasRole('DEALER')")
 	@ResponseStatus(HttpStatus.CREATED)
@@ -101,6 +110,7 @@ class StatementApi {
 		return Map.of("id", appealId, "statementId", id, "status", "OPEN");
 	}
 
+	@Operation(summary = "Answer an appeal ACCEPTED or REJECTED (AFTER_SALES_MANAGER); accepted ones recompute into a new draft revision")
 	@PostMapping("/appeals/{appealId}/answer")
 	@PreAuthorize("hasRole('AFTER_SALES_MANAGER')")
 	Map<String, Object> answer(@PathVariable long appealId, @RequestBody AnswerRequest r) {
@@ -112,6 +122,7 @@ class StatementApi {
 		return a;
 	}
 
+	@Operation(summary = "Approve after the appeal period with no open appeal (AFTER_SALES_MANAGER)")
 	@PostMapping("/{id}/approve")
 	@PreAuthorize("hasRole('AFTER_SALES_MANAGER')")
 	Map<String, Object> approve(@PathVariable long id) {
@@ -119,6 +130,7 @@ class StatementApi {
 		return detail(id);
 	}
 
+	@Operation(summary = "Record payment or deduction: method, reference, date (FINANCE)")
 	@PostMapping("/{id}/settle")
 	@PreAuthorize("hasRole('FINANCE')")
 	Map<String, Object> settle(@PathVariable long id, @RequestBody SettleRequest r) {
@@ -126,6 +138,7 @@ class StatementApi {
 		return detail(id);
 	}
 
+	@Operation(summary = "Revise with a reason: recompute into a new draft revision (AFTER_SALES_MANAGER)")
 	@PostMapping("/{id}/revisions")
 	@PreAuthorize("hasRole('AFTER_SALES_MANAGER')")
 	@ResponseStatus(HttpStatus.CREATED)

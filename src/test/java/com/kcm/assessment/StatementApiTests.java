@@ -229,6 +229,16 @@ class StatementApiTests {
 	}
 
 	@Test
+	void theOpenApiDocumentListsTheStatementCalls() throws Exception {
+		var http = java.net.http.HttpClient.newHttpClient();
+		String doc = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+				+ "/v3/api-docs")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+		assertThat(doc).contains("/api/v1/statements/{month}/drafts", "/api/v1/statements/{id}/publish",
+				"/api/v1/statements/{id}/appeals", "/api/v1/statements/appeals/{appealId}/answer",
+				"/api/v1/statements/{id}/approve", "/api/v1/statements/{id}/settle", "/api/v1/statements/{id}/revisions");
+	}
+
+	@Test
 	void theAppealPeriodCountsWorkingDaysOverTheWeekend() {
 		String d = dealer("3S");
 		Api dealerUser = user("DEALER", d);
