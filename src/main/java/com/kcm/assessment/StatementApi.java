@@ -71,6 +71,17 @@ class StatementApi {
 		return a;
 	}
 
+	@Operation(summary = "Publish every draft of a month to its dealer (AFTER_SALES)")
+	@PostMapping("/{month}/drafts/publish")
+	@PreAuthorize("hasRole('AFTER_SALES')")
+	Map<String, Object> publishAll(@PathVariable String month) {
+		int n = statements.publishAll(month);
+		Map<String, Object> a = new LinkedHashMap<>();
+		a.put("month", Months.parse(month, "month").toString());
+		a.put("published", n);
+		return a;
+	}
+
 	@Operation(summary = "List statements, paged; current revisions unless status is given (dealers: own published ones)")
 	@GetMapping
 	@PreAuthorize(READERS)

@@ -90,6 +90,17 @@ class StatementPages {
 		return "redirect:/statements?month=" + Months.parse(month, "month");
 	}
 
+	@PostMapping("/statements/drafts/publish")
+	@PreAuthorize("hasRole('AFTER_SALES')")
+	String publishAll(@RequestParam String month, RedirectAttributes redirect) {
+		try {
+			redirect.addFlashAttribute("flash", text("statement.flash.publishedAll", statements.publishAll(month)));
+		} catch (DomainException | ValidationException e) {
+			redirect.addFlashAttribute("errors", problems(e));
+		}
+		return "redirect:/statements?month=" + Months.parse(month, "month");
+	}
+
 	@GetMapping("/statements/{id}")
 	String detail(@PathVariable long id, Authentication auth, Model model) {
 		Statements.Detail d = statements.detail(id);

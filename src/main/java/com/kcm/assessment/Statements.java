@@ -266,6 +266,16 @@ public class Statements {
 		return visible(id);
 	}
 
+	/** Publishes every DRAFT of the month (each as {@link #publish}); answers how many. */
+	@Transactional
+	public int publishAll(String month) {
+		YearMonth m = Months.parse(month, "month");
+		List<Long> ids = jdbc.sql("select id from statement where period_month = :m and status = 'DRAFT' order by dealer_code")
+				.param("m", m.toString()).query(Long.class).list();
+		ids.forEach(this::publish);
+		return ids.size();
+	}
+
 	/** The dealer appeals a published statement within the appeal period; answers the appeal's id. */
 	@Transactional
 	public long appeal(long id, String reason, String evidence) {

@@ -270,6 +270,21 @@ class StatementApiTests {
 				+ "and entity_id = :id").param("id", String.valueOf(other)).query(Long.class).single())
 				.as("the attempt is audited").isGreaterThanOrEqualTo(1);
 		assertThat(user("CS_AGENT", null).get("/statements?month=2026-06").status()).isEqualTo(403);
+
+		String otherRegion = code("R");
+		network.createRegion(new RegionCommand(otherRegion, "别的大区"));
+		String far = code("D");
+		network.createDealer(new DealerCommand(far, "外区服务商", "4S", otherRegion, "ACTIVE", "2020-01-01", 3, null, null));
+		long farId = published(far, "2026-06", 11, 2, 10, 0);
+		String regionalName = "rg" + UUID.randomUUID().toString().substring(0, 8);
+		assertThat(new Api(port).as("admin", "admin-test-pass").post("/users", Map.of("username", regionalName,
+				"password", "secret-123", "displayName", "大区经理", "roles", List.of("REGIONAL"), "regionCode", region))
+				.status()).isEqualTo(201);
+		Api regional = new Api(port).as(regionalName, "secret-123");
+		assertThat(regional.get("/statements?month=2026-06").json().get("total").asInt()).as("its region's two dealers")
+				.isEqualTo(2);
+		assertThat(regional.get("/statements/" + other).status()).isEqualTo(200);
+		assertThat(regional.get("/statements/" + farId).status()).isEqualTo(404);
 	}
 
 	@Test
@@ -428,6 +443,13 @@ class StatementApiTests {
 		assertThat(listA.get("items").get(0).get("id").asLong()).isEqualTo(first);
 		JsonNode listB = specialist.get("/statements?month=2025-10&dealerCode=" + b + "&status=DRAFT").json();
 		assertThat(listB.get("total").asInt()).isEqualTo(1);
+		assertThat(user("DEALER", b).get("/statements?month=2025-10").json().get("total").asInt()).isZero();
+		assertThat(manager.post("/statements/2025-10/drafts/publish", Map.of()).status()).isEqualTo(200);
+		assertThat(specialist.get("/statements?month=2025-10&dealerCode=" + b + "&status=DRAFT").json().get("total")
+				.asInt()).as("every draft published").isZero();
+		JsonNode seen = user("DEALER", b).get("/statements?month=2025-10").json();
+		assertThat(seen.get("total").asInt()).isEqualTo(1);
+		assertThat(seen.get("items").get(0).get("status").asString()).isEqualTo("PUBLISHED");
 		assertThat(specialist.get("/statements?status=NOPE").json().get("errors").get(0).get("field").asString())
 				.isEqualTo("status");
 		assertThat(specialist.post("/statements/2019-01/drafts", Map.of()).json().get("errors").get(0).get("field")
