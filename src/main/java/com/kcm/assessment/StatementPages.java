@@ -43,12 +43,17 @@ class StatementPages {
 	private final MessageSource messages;
 	private final RoleHierarchy hierarchy;
 	private final Clock clock;
+	private final StatementText text;
+	private final com.kcm.audit.Audit audit;
 
-	StatementPages(Statements statements, MessageSource messages, RoleHierarchy hierarchy, Clock clock) {
+	StatementPages(Statements statements, MessageSource messages, RoleHierarchy hierarchy, Clock clock,
+			StatementText text, com.kcm.audit.Audit audit) {
 		this.statements = statements;
 		this.messages = messages;
 		this.hierarchy = hierarchy;
 		this.clock = clock;
+		this.text = text;
+		this.audit = audit;
 	}
 
 	@GetMapping("/statements")
@@ -75,6 +80,43 @@ class StatementPages {
 		model.addAttribute("mayDraft", roles.contains("AFTER_SALES"));
 		model.addAttribute("scoped", roles.contains("DEALER") || roles.contains("REGIONAL"));
 		return "assessment/statements";
+	}
+
+	/** The list as filtered, as an xlsx file (streamed page by page; the export is audited). */
+	@GetMapping("/statements/export")
+	void export(@RequestParam(required = false) String month, @RequestParam(required = false) String dealer,
+			@RequestParam(required = false) String status, jakarta.servlet.http.HttpServletResponse response)
+			throws java.io.IOException {
+		String m = month == null || month.isBlank() ? null : Months.parse(month, "month").toString();
+		String st = status == null || status.isBlank() ? null : status.trim().toUpperCase(java.util.Locale.ROOT);
+		statements.list(m, dealer, st, 0, 1); // a bad filter fails before the download starts
+		audit.event(com.kcm.audit.Audit.EXPORT, "statement", m, "dealer=" + dealer + " status=" + st);
+		String title = text("statement.list.title") + (m == null ? "" : " " + m);
+		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+		response.setHeader("Content-Disposition", "attachment; filename=\"statements" + (m == null ? "" : "-" + m)
+				+ ".xlsx\"");
+		List<String> headers = java.util.stream.Stream.of("statement.list.month", "statement.list.dealer",
+				"statement.col.dealer", "statement.col.revision", "statement.col.status", "statement.col.support",
+				"statement.col.penalty", "statement.detail.net", "statement.col.total", "statement.col.appeals",
+				"statement.detail.published", "statement.col.appealDue", "statement.detail.approved",
+				"statement.settle.method", "statement.settle.reference", "statement.settle.date").map(this::text).toList();
+		try (java.io.OutputStream out = response.getOutputStream()) {
+			com.kcm.shared.io.XlsxExport.write(out, title, null, headers, sink -> {
+				int page = 0;
+				Statements.Page chunk;
+				do {
+					chunk = statements.list(m, dealer, st, page++, 200);
+					for (Statements.Row r : chunk.items()) {
+						sink.row(java.util.Arrays.asList(r.month(), r.dealerCode(), r.dealerName(), r.revision(),
+								text("statement.status." + r.status()), r.supportAmount(), r.penaltyAmount(),
+								r.netAmount(), r.total(), r.openAppeals(), text.at(r.publishedAt()),
+								text.at(r.appealDueAt()), text.at(r.approvedAt()),
+								r.settlementMethod() == null ? null : text("statement.method." + r.settlementMethod()),
+								r.settlementReference(), r.settlementDate()));
+					}
+				} while ((long) page * 200 < chunk.total());
+			});
+		}
 	}
 
 	@PostMapping("/statements/drafts")

@@ -113,5 +113,14 @@ class StatementPageTests {
 				"Active on every day of the month: met");
 		assertThat(mvc.perform(post("/statements/" + id + "/approve").with(user(dealerUser)).with(csrf())).andReturn()
 				.getResponse().getStatus()).isEqualTo(403);
+
+		byte[] xlsx = mvc.perform(get("/statements/export").param("month", "2025-08").param("dealer", dealer)
+				.param("status", "SUPERSEDED").with(user(specialistUser))).andReturn().getResponse().getContentAsByteArray();
+		var rows = com.kcm.shared.io.TabularFile.read("statements.xlsx", new java.io.ByteArrayInputStream(xlsx));
+		assertThat(rows).hasSize(1);
+		assertThat(rows.get(0).get("服务商代码")).isEqualTo(dealer);
+		assertThat(rows.get(0).get("状态")).isEqualTo("已被修订替代");
+		assertThat(rows.get(0).get("结算金额")).startsWith("3000");
+		assertThat(rows.get(0).get("申诉截止")).isEqualTo("2026-11-05 16:30");
 	}
 }
