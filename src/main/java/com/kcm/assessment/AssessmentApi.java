@@ -43,15 +43,17 @@ class AssessmentApi {
 	private final ComplaintLimits limits;
 	private final AssessmentComputation computation;
 	private final DealerCatalog dealers;
+	private final ConditionExplanations explanations;
 
 	AssessmentApi(ServiceVisits visits, MediaIncidents incidents, Penalties penalties, ComplaintLimits limits,
-			AssessmentComputation computation, DealerCatalog dealers) {
+			AssessmentComputation computation, DealerCatalog dealers, ConditionExplanations explanations) {
 		this.visits = visits;
 		this.incidents = incidents;
 		this.penalties = penalties;
 		this.limits = limits;
 		this.computation = computation;
 		this.dealers = dealers;
+		this.explanations = explanations;
 	}
 
 	@PostMapping("/service-visits")
@@ -109,6 +111,7 @@ class AssessmentApi {
 
 	@GetMapping("/assessments/{month}/dealers/{code}")
 	Map<String, Object> dealer(@PathVariable String month, @PathVariable String code) {
-		return computation.latest(Months.parse(month, "month"), code);
+		// each condition also gets its explanation sentence (additive to Appendix A)
+		return explanations.addTo(computation.latest(Months.parse(month, "month"), code));
 	}
 }

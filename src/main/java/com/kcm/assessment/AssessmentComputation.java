@@ -131,6 +131,26 @@ public class AssessmentComputation {
 		return out;
 	}
 
+	/**
+	 * Recomputes one dealer's month with the given cut-off (a statement revision after an accepted appeal or
+	 * a correction) and stores it as the latest computation; returns the id of the stored result.
+	 */
+	@Transactional
+	public long computeDealer(YearMonth month, long dealerId, Instant cutoff) {
+		DealerSummary dealer = dealers.byId(dealerId).orElseThrow(() -> new NotFoundException("dealer", dealerId));
+		MonthlyIndicators m = assessments.indicators(dealerId, month, cutoff);
+		Map<String, Object> answer = answer(dealer, m, dealers.daysNotActive(dealerId, month));
+		var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+		jdbc.sql("insert into assessment_result (period_month, dealer_id, cutoff, computed_at, computed_by, result) "
+				+ "values (:m, :d, :c, :at, :by, :r)").param("m", month.toString()).param("d", dealerId)
+				.param("c", Months.utc(cutoff)).param("at", Months.utc(clock.instant()))
+				.param("by", users.find().map(CurrentUser::username).orElse("system"))
+				.param("r", json.writeValueAsString(answer)).update(keys, "id");
+		long id = keys.getKey().longValue();
+		audit.event("COMPUTE", "assessment", month + "/" + dealer.code(), "cut-off " + local(cutoff));
+		return id;
+	}
+
 	/** The latest computation of the month for a dealer the caller may see; 404 otherwise. */
 	@Transactional(readOnly = true)
 	public Map<String, Object> latest(YearMonth month, String dealerCode) {

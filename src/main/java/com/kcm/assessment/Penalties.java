@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -37,14 +38,17 @@ public class Penalties {
 	private final CurrentUsers users;
 	private final Audit audit;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
-	Penalties(JdbcClient jdbc, DealerCatalog dealers, Policies policies, CurrentUsers users, Audit audit, Clock clock) {
+	Penalties(JdbcClient jdbc, DealerCatalog dealers, Policies policies, CurrentUsers users, Audit audit, Clock clock,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.dealers = dealers;
 		this.policies = policies;
 		this.users = users;
 		this.audit = audit;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	@Transactional
@@ -98,6 +102,12 @@ public class Penalties {
 		jdbc.sql("update penalty set status = 'APPROVED', approved_by = :by, approved_at = :at where id = :id")
 				.param("by", actor()).param("at", Months.utc(clock.instant())).param("id", id).update();
 		audit.changed(Audit.UPDATE, "penalty", id, before, snapshot(id));
+		// in this transaction: the month's statement takes the penalty in (a new revision, see Statements)
+		events.publishEvent(new PenaltyApproved(id, (Long) before.get("dealerId"), YearMonth.parse((String) before.get("month"))));
+	}
+
+	/** A penalty was approved (published inside the approving transaction). */
+	record PenaltyApproved(long penaltyId, long dealerId, YearMonth month) {
 	}
 
 	/** The sum of the approved penalties of the dealer's month. */
