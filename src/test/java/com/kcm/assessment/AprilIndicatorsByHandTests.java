@@ -116,8 +116,77 @@ class AprilIndicatorsByHandTests {
 		h.add(online(false, reg("03-20T09:00"), disp("03-20T10:00", a), reply("03-20T13:00", "03-20T12:00", true),
 				ev("CLOSURE_REQUESTED", "04-18T09:00"), callback("04-20T10:00", true, true, true, false)));
 
-		Api.Answer imported = new Api(port).as("admin", "admin-test-pass").post("/imports/complaint-history", h);
+		Api admin = new Api(port).as("admin", "admin-test-pass");
+		Api.Answer imported = admin.post("/imports/complaint-history", h);
 		assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+
+		// The first quarter's service visits give the limits of April: A averages (100 + 200 + 300) ÷ 3 = 200,
+		// band [100, 300) → 2; B averages 1,200 → 5 + ⌊(1,200 − 1,000) ÷ 500⌋ = 5.
+		assertThat(admin.post("/service-visits", List.of(visits(a, "2026-01", 100), visits(a, "2026-02", 200),
+				visits(a, "2026-03", 300), visits(b, "2026-01", 1200), visits(b, "2026-02", 1300),
+				visits(b, "2026-03", 1100))).status()).isEqualTo(200);
+		// A: a negative media exposure in April and an approved penalty of 2,500.00.
+		assertThat(admin.post("/media-incidents", Map.of("dealerCode", a, "at", at("04-12T10:00"), "description",
+				"论坛负面帖，服务商未及时处理")).status()).isEqualTo(201);
+		long penalty = admin.post("/penalties", Map.of("dealerCode", a, "month", "2026-04", "amount", 2500,
+				"reason", "负面曝光处置不力")).json().get("id").asLong();
+		assertThat(admin.post("/penalties/" + penalty + "/approve", Map.of()).status()).isEqualTo(200);
+		Api.Answer computed = admin.post("/assessments/2026-04/compute", Map.of());
+		assertThat(computed.status()).as(computed.body()).isEqualTo(200);
+	}
+
+	@Test
+	void theLimitEveryConditionAndTheAmountsOfTheResponsibleDealerMatchTheHandComputation() {
+		tools.jackson.databind.JsonNode r = new Api(port).as("admin", "admin-test-pass").get("/assessments/2026-04/dealers/" + a)
+				.json();
+		assertThat(r.get("countedTowardLimit").asInt()).isEqualTo(8);
+		assertThat(r.get("limit").asInt()).as("average 200 visits → 2").isEqualTo(2);
+		assertCondition(r, "LIMIT", false, "8", "2");
+		assertCondition(r, "FIRST_TIME_CLOSURE", false, "0.75", "1");
+		assertCondition(r, "MONTHLY_CLOSURE", false, "0.625", "1");
+		assertCondition(r, "ONLINE_CLOSURE", false, "0", "1");
+		assertCondition(r, "NO_MEDIA_EXPOSURE", false, "1", "0");
+		assertCondition(r, "ACTIVE_STATUS", true, "0", "0");
+		assertThat(r.get("supportAmount").decimalValue()).as("a condition failed").isEqualByComparingTo("0.00");
+		assertThat(r.get("penaltyAmount").decimalValue()).isEqualByComparingTo("2500.00");
+		assertThat(r.get("netAmount").decimalValue()).as("0 − 2,500").isEqualByComparingTo("-2500.00");
+	}
+
+	@Test
+	void theHandlingDealerOfATransferMeetsEveryConditionAndEarnsTheFourSSupport() {
+		tools.jackson.databind.JsonNode r = new Api(port).as("admin", "admin-test-pass").get("/assessments/2026-04/dealers/" + b)
+				.json();
+		assertThat(r.get("limit").asInt()).as("average 1,200 visits → 5").isEqualTo(5);
+		assertCondition(r, "LIMIT", true, "0", "5");
+		assertCondition(r, "FIRST_TIME_CLOSURE", true, "1", "1");
+		assertCondition(r, "MONTHLY_CLOSURE", true, "1", "1");
+		assertCondition(r, "ONLINE_CLOSURE", true, null, "1");
+		assertCondition(r, "NO_MEDIA_EXPOSURE", true, "0", "0");
+		assertCondition(r, "ACTIVE_STATUS", true, "0", "0");
+		assertThat(r.get("supportAmount").decimalValue()).as("4S support in force in April").isEqualByComparingTo("3000.00");
+		assertThat(r.get("penaltyAmount").decimalValue()).isEqualByComparingTo("0");
+		assertThat(r.get("netAmount").decimalValue()).isEqualByComparingTo("3000.00");
+	}
+
+	private static void assertCondition(tools.jackson.databind.JsonNode answer, String code, boolean met, String figure,
+			String threshold) {
+		for (tools.jackson.databind.JsonNode c : answer.get("conditions")) {
+			if (c.get("code").asString().equals(code)) {
+				assertThat(c.get("met").asBoolean()).as(code + " met").isEqualTo(met);
+				if (figure == null) {
+					assertThat(c.get("figure").isNull()).as(code + " figure null").isTrue();
+				} else {
+					assertThat(c.get("figure").decimalValue()).as(code + " figure").isEqualByComparingTo(figure);
+				}
+				assertThat(c.get("threshold").decimalValue()).as(code + " threshold").isEqualByComparingTo(threshold);
+				return;
+			}
+		}
+		throw new AssertionError("no condition " + code);
+	}
+
+	private static Map<String, Object> visits(String dealer, String month, int n) {
+		return Map.of("dealerCode", dealer, "month", month, "visits", n);
 	}
 
 	@Test
