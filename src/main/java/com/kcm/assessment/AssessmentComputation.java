@@ -6,10 +6,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,14 +48,15 @@ public class AssessmentComputation {
 	private final DealerCatalog dealers;
 	private final Policies policies;
 	private final JdbcClient jdbc;
+	private final NamedParameterJdbcTemplate batch;
 	private final JsonMapper json;
 	private final CurrentUsers users;
 	private final Audit audit;
 	private final Clock clock;
 
 	AssessmentComputation(Assessments assessments, ComplaintLimits limits, MediaIncidents incidents, Penalties penalties,
-			DealerCatalog dealers, Policies policies, JdbcClient jdbc, JsonMapper json, CurrentUsers users, Audit audit,
-			Clock clock) {
+			DealerCatalog dealers, Policies policies, JdbcClient jdbc, NamedParameterJdbcTemplate batch, JsonMapper json,
+			CurrentUsers users, Audit audit, Clock clock) {
 		this.assessments = assessments;
 		this.limits = limits;
 		this.incidents = incidents;
@@ -59,31 +64,71 @@ public class AssessmentComputation {
 		this.dealers = dealers;
 		this.policies = policies;
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.json = json;
 		this.users = users;
 		this.audit = audit;
 		this.clock = clock;
 	}
 
+	/**
+	 * What the conditions and money need besides the indicators, for every dealer of the month at once:
+	 * limits, media incidents, approved penalties and days not active, each in a bounded number of queries.
+	 */
+	record MonthFacts(Map<Long, ComplaintLimits.Limit> limits, Map<Long, Integer> incidents,
+			Map<Long, BigDecimal> penalties, Map<Long, Integer> daysNotActive) {
+	}
+
 	/** Computes every dealer's month; {@code cutoff} null means the policy default. Returns the number of dealers. */
 	@Transactional
 	public int compute(YearMonth month, Instant cutoff) {
 		Instant c = cutoff == null ? assessments.defaultCutoff(month) : cutoff;
-		Map<Long, Integer> notActive = dealers.daysNotActive(month);
-		Instant now = clock.instant();
-		String by = users.find().map(CurrentUser::username).orElse("system");
-		int n = 0;
-		for (MonthlyIndicators m : assessments.all(month, c)) {
-			DealerSummary dealer = dealers.byId(m.dealerId()).orElseThrow();
-			Map<String, Object> answer = answer(dealer, m, notActive.getOrDefault(dealer.id(), 0));
-			jdbc.sql("insert into assessment_result (period_month, dealer_id, cutoff, computed_at, computed_by, result) "
-					+ "values (:m, :d, :c, :at, :by, :r)").param("m", month.toString()).param("d", dealer.id())
-					.param("c", Months.utc(c)).param("at", Months.utc(now)).param("by", by)
-					.param("r", json.writeValueAsString(answer)).update();
-			n++;
+		List<MonthlyIndicators> all = assessments.all(month, c);
+		Map<Long, DealerSummary> byId = new HashMap<>();
+		for (DealerSummary d : dealers.all()) {
+			byId.put(d.id(), d);
 		}
+		MonthFacts facts = new MonthFacts(limits.limitsFor(month, byId.keySet()), incidents.counts(month),
+				penalties.approvedTotals(month), dealers.daysNotActive(month));
+		OffsetDateTime now = Months.utc(clock.instant());
+		String by = users.find().map(CurrentUser::username).orElse("system");
+		List<MapSqlParameterSource> rows = new ArrayList<>(all.size());
+		for (MonthlyIndicators m : all) {
+			DealerSummary dealer = byId.get(m.dealerId());
+			Map<String, Object> answer = answer(dealer, m, facts);
+			rows.add(new MapSqlParameterSource().addValue("m", month.toString()).addValue("d", dealer.id())
+					.addValue("c", Months.utc(c)).addValue("at", now).addValue("by", by)
+					.addValue("r", json.writeValueAsString(answer)));
+		}
+		batch.batchUpdate("insert into assessment_result (period_month, dealer_id, cutoff, computed_at, computed_by, result) "
+				+ "values (:m, :d, :c, :at, :by, :r)", rows.toArray(MapSqlParameterSource[]::new));
+		int n = rows.size();
 		audit.event("COMPUTE", "assessment", month.toString(), n + " dealers, cut-off " + local(c));
 		return n;
+	}
+
+	/**
+	 * The counted complaints and the limit of the latest computation of each month of the quarter starting
+	 * with {@code quarterStart}, for the given dealers (one query): dealer id to month to {counted, limit}.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, Map<String, int[]>> countedTowardLimit(YearMonth quarterStart, Collection<Long> dealerIds) {
+		Map<Long, Map<String, int[]>> out = new HashMap<>();
+		if (dealerIds.isEmpty()) {
+			return out;
+		}
+		List<String> months = List.of(quarterStart.toString(), quarterStart.plusMonths(1).toString(),
+				quarterStart.plusMonths(2).toString());
+		jdbc.sql("select period_month, dealer_id, result from (select period_month, dealer_id, result, row_number() over "
+				+ "(partition by period_month, dealer_id order by computed_at desc, id desc) as rn from assessment_result "
+				+ "where period_month in (:ms) and dealer_id in (:ids)) x where rn = 1").param("ms", months)
+				.param("ids", dealerIds).query(rs -> {
+					Map<String, Object> r = json.readValue(rs.getString(3), new TypeReference<LinkedHashMap<String, Object>>() {
+					});
+					out.computeIfAbsent(rs.getLong(2), k -> new HashMap<>()).put(rs.getString(1), new int[] {
+							((Number) r.get("countedTowardLimit")).intValue(), ((Number) r.get("limit")).intValue() });
+				});
+		return out;
 	}
 
 	/** The latest computation of the month for a dealer the caller may see; 404 otherwise. */
@@ -107,8 +152,16 @@ public class AssessmentComputation {
 
 	Map<String, Object> answer(DealerSummary dealer, MonthlyIndicators m, int daysNotActive) {
 		YearMonth month = m.month();
-		ComplaintLimits.Limit limit = limits.limitFor(dealer.id(), month);
-		int mediaIncidents = incidents.count(dealer.id(), month);
+		return answer(dealer, m, new MonthFacts(Map.of(dealer.id(), limits.limitFor(dealer.id(), month)),
+				Map.of(dealer.id(), incidents.count(dealer.id(), month)),
+				Map.of(dealer.id(), penalties.approvedTotal(dealer.id(), month)), Map.of(dealer.id(), daysNotActive)));
+	}
+
+	Map<String, Object> answer(DealerSummary dealer, MonthlyIndicators m, MonthFacts facts) {
+		YearMonth month = m.month();
+		ComplaintLimits.Limit limit = facts.limits().get(dealer.id());
+		int mediaIncidents = facts.incidents().getOrDefault(dealer.id(), 0);
+		int daysNotActive = facts.daysNotActive().getOrDefault(dealer.id(), 0);
 		List<Map<String, Object>> conditions = new ArrayList<>();
 		conditions.add(condition("LIMIT", m.countedTowardLimit() <= limit.value(), m.countedTowardLimit(), limit.value()));
 		conditions.add(condition("FIRST_TIME_CLOSURE", Rates.isFull(m.firstTimeClosureRate()), m.firstTimeClosureRate(),
@@ -123,7 +176,7 @@ public class AssessmentComputation {
 		BigDecimal support = allMet
 				? policies.decimalOn(PolicyName.supportAmount(dealer.type().code()), month.atDay(1)).setScale(2)
 				: new BigDecimal("0.00");
-		BigDecimal penalty = penalties.approvedTotal(dealer.id(), month);
+		BigDecimal penalty = facts.penalties().getOrDefault(dealer.id(), new BigDecimal("0.00"));
 
 		Map<String, Object> a = new LinkedHashMap<>();
 		a.put("dealerCode", dealer.code());

@@ -5,10 +5,20 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.PreDestroy;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,11 +43,21 @@ public class Assessments {
 	private final HandlingFacts facts;
 	private final DealerCatalog dealers;
 	private final Policies policies;
+	private final int parallelQueries;
+	private final ExecutorService executor;
 
-	Assessments(HandlingFacts facts, DealerCatalog dealers, Policies policies) {
+	Assessments(HandlingFacts facts, DealerCatalog dealers, Policies policies,
+			@Value("${kcm.assessment.parallel-queries:2}") int parallelQueries) {
 		this.facts = facts;
 		this.dealers = dealers;
 		this.policies = policies;
+		this.parallelQueries = parallelQueries;
+		AtomicInteger n = new AtomicInteger();
+		this.executor = Executors.newFixedThreadPool(Math.max(1, parallelQueries) + 1, r -> {
+			Thread t = new Thread(r, "assessment-facts-" + n.incrementAndGet());
+			t.setDaemon(true);
+			return t;
+		});
 	}
 
 	/** Default cut-off of month M: 16:30 (policy) on the 15th (policy) of M+1, local time. */
@@ -67,13 +87,71 @@ public class Assessments {
 		Instant start = month.atDay(1).atStartOfDay(TimeConfig.BUSINESS_ZONE).toInstant();
 		Instant end = month.plusMonths(1).atDay(1).atStartOfDay(TimeConfig.BUSINESS_ZONE).toInstant();
 		Instant previousCutoff = defaultCutoff(month.minusMonths(1));
-		List<HandlingFact> rows = new ArrayList<>(facts.dispatchedBetween(start, end, cutoff, previousCutoff, dealerId));
-		rows.addAll(facts.onlineCarriedOver(start, cutoff, previousCutoff, dealerId));
+		List<HandlingFact> rows = dealerId == null ? readConcurrently(start, end, cutoff, previousCutoff)
+				: new ArrayList<>(facts.dispatchedBetween(start, end, cutoff, previousCutoff, dealerId));
+		if (dealerId != null) {
+			rows.addAll(facts.onlineCarriedOver(start, cutoff, previousCutoff, dealerId));
+		}
 		Map<Long, List<HandlingFact>> byDealer = rows.stream().collect(Collectors.groupingBy(HandlingFact::dealerId));
 		LocalDate lastDay = month.atEndOfMonth();
+		Predicate<Long> againstNoOne = dealerId == null ? countAgainstNoOne(lastDay)
+				: id -> countsAgainstNoOne(id, lastDay);
 		return byDealer.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
 				e -> IndicatorCalculator.compute(e.getKey(), month, cutoff, e.getValue(), start, end,
-						countsAgainstNoOne(e.getKey(), lastDay))));
+						againstNoOne.test(e.getKey()))));
+	}
+
+	/**
+	 * The facts of every dealer: the month's work orders in {@code parallelQueries} parts by dealer and the
+	 * online carry-over, each query on its own connection at the same time (a query's per-complaint
+	 * lookups run in one database process, so one query uses one core).
+	 */
+	private List<HandlingFact> readConcurrently(Instant start, Instant end, Instant cutoff, Instant previousCutoff) {
+		int parts = Math.max(1, parallelQueries);
+		List<CompletableFuture<List<HandlingFact>>> reads = new ArrayList<>();
+		for (int part = 0; part < parts; part++) {
+			int p = part;
+			reads.add(CompletableFuture.supplyAsync(
+					() -> facts.dispatchedBetween(start, end, cutoff, previousCutoff, null, parts, p), executor));
+		}
+		reads.add(CompletableFuture.supplyAsync(() -> facts.onlineCarriedOver(start, cutoff, previousCutoff, null),
+				executor));
+		List<HandlingFact> rows = new ArrayList<>();
+		try {
+			for (CompletableFuture<List<HandlingFact>> r : reads) {
+				rows.addAll(r.join());
+			}
+		} catch (CompletionException e) {
+			if (e.getCause() instanceof RuntimeException re) {
+				throw re;
+			}
+			throw e;
+		}
+		return rows;
+	}
+
+	@PreDestroy
+	void stop() {
+		executor.shutdownNow();
+	}
+
+	/**
+	 * {@link #countsAgainstNoOne(long, LocalDate)} for every dealer at once, from the statuses of all dealers
+	 * on the day (a bounded number of queries, none per dealer).
+	 */
+	Predicate<Long> countAgainstNoOne(LocalDate lastDay) {
+		Map<Long, DealerStatus> statuses = dealers.statusesOn(lastDay);
+		Map<Long, Long> regionOf = new HashMap<>();
+		Map<Long, Integer> activeInRegion = new HashMap<>();
+		for (DealerSummary d : dealers.all()) {
+			regionOf.put(d.id(), d.regionId());
+			if (statuses.get(d.id()) == DealerStatus.ACTIVE) {
+				activeInRegion.merge(d.regionId(), 1, Integer::sum);
+			}
+		}
+		// A terminated dealer is not active itself, so any active dealer of its region is another one.
+		return id -> statuses.get(id) == DealerStatus.TERMINATED && regionOf.containsKey(id)
+				&& activeInRegion.getOrDefault(regionOf.get(id), 0) == 0;
 	}
 
 	/**

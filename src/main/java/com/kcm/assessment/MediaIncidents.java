@@ -86,4 +86,16 @@ public class MediaIncidents {
 				.param("d", dealerId).param("from", Months.utc(Months.start(month)))
 				.param("to", Months.utc(Months.end(month))).query(Integer.class).single();
 	}
+
+	/** {@link #count(long, YearMonth)} of every dealer with an incident in the month, in one query. */
+	@Transactional(readOnly = true)
+	public Map<Long, Integer> counts(YearMonth month) {
+		Map<Long, Integer> out = new java.util.HashMap<>();
+		jdbc.sql("select dealer_id, count(*) from media_incident where at >= :from and at < :to group by dealer_id")
+				.param("from", Months.utc(Months.start(month))).param("to", Months.utc(Months.end(month)))
+				.query(rs -> {
+					out.put(rs.getLong(1), rs.getInt(2));
+				});
+		return out;
+	}
 }

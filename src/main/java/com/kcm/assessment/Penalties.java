@@ -109,6 +109,17 @@ public class Penalties {
 		return sum.setScale(2, RoundingMode.UNNECESSARY);
 	}
 
+	/** {@link #approvedTotal(long, YearMonth)} of every dealer with an approved penalty in the month, in one query. */
+	@Transactional(readOnly = true)
+	public Map<Long, BigDecimal> approvedTotals(YearMonth month) {
+		Map<Long, BigDecimal> out = new java.util.HashMap<>();
+		jdbc.sql("select dealer_id, sum(amount) from penalty where period_month = :m and status = 'APPROVED' "
+				+ "group by dealer_id").param("m", month.toString()).query(rs -> {
+					out.put(rs.getLong(1), rs.getBigDecimal(2).setScale(2, RoundingMode.UNNECESSARY));
+				});
+		return out;
+	}
+
 	private Map<String, Object> snapshot(long id) {
 		return jdbc.sql("select dealer_id, period_month, amount, reason, status, approved_by from penalty where id = :id")
 				.param("id", id).query((rs, n) -> {

@@ -167,6 +167,18 @@ public class ComplaintHandling {
 		change(c, at -> c.enterProjectNumber(number, at, actor()));
 	}
 
+	/**
+	 * Flags the complaint as major (重大抱怨, SPEC §6), within the caller's scope; the major module decides who
+	 * may. Flagging a complaint that is already major changes nothing.
+	 */
+	@Transactional
+	public void flagMajor(long complaintId) {
+		Complaint c = access.load(complaintId);
+		if (!c.isMajor()) {
+			change(c, at -> c.markMajor());
+		}
+	}
+
 	private EnumSet<Role> dispatchers(Complaint c) {
 		if (c.getKind() == ComplaintKind.REPAIR_REQUEST) {
 			return EnumSet.of(Role.CS_AGENT, Role.AFTER_SALES);

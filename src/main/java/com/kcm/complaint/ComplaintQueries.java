@@ -51,6 +51,14 @@ public class ComplaintQueries {
 		this.clock = clock;
 	}
 
+	/**
+	 * Refuses a complaint the caller may not see (404, the attempt audited), as {@link #view} does, without
+	 * reading the customer; other modules serve files of a complaint only after this check.
+	 */
+	public void requireVisible(long id) {
+		access.load(id);
+	}
+
 	/** One complaint; 404 when it does not exist or the caller may not see it. */
 	public Map<String, Object> view(long id) {
 		return json(access.load(id));

@@ -64,11 +64,25 @@ public class HandlingFacts {
 	 */
 	public List<HandlingFact> dispatchedBetween(Instant from, Instant to, Instant cutoff, Instant previousCutoff,
 			Long dealerId) {
-		String sql = FACTS + (dealerId == null ? "" : " and w.dealer_id = :dealer") + " order by w.dealer_id, c.id";
+		return dispatchedBetween(from, to, cutoff, previousCutoff, dealerId, 1, 0);
+	}
+
+	/**
+	 * {@link #dispatchedBetween(Instant, Instant, Instant, Instant, Long)} for the dealers whose id modulo
+	 * {@code parts} is {@code part}: the parts of one month can be read on separate connections at the same
+	 * time (the per-complaint lookups of one query run in a single database process).
+	 */
+	public List<HandlingFact> dispatchedBetween(Instant from, Instant to, Instant cutoff, Instant previousCutoff,
+			Long dealerId, int parts, int part) {
+		String sql = FACTS + (dealerId == null ? "" : " and w.dealer_id = :dealer")
+				+ (parts > 1 ? " and mod(w.dealer_id, :parts) = :part" : "") + " order by w.dealer_id, c.id";
 		var spec = jdbc.sql(sql).param("from", utc(from)).param("to", utc(to)).param("c", utc(cutoff))
 				.param("pc", utc(previousCutoff));
 		if (dealerId != null) {
 			spec = spec.param("dealer", dealerId);
+		}
+		if (parts > 1) {
+			spec = spec.param("parts", parts).param("part", part);
 		}
 		return spec.query(HandlingFacts::row).list();
 	}

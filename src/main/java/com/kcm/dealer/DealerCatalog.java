@@ -107,6 +107,19 @@ public class DealerCatalog {
 				.map(d -> statusOn(d, statusHistory.findByDealerIdOrderByEffectiveFrom(dealerId), day));
 	}
 
+	/** The status of every dealer on {@code day} (two queries); a dealer without status that day is absent. */
+	public Map<Long, DealerStatus> statusesOn(LocalDate day) {
+		Map<Long, List<DealerStatusEntry>> histories = allStatusHistories();
+		Map<Long, DealerStatus> out = new HashMap<>();
+		for (Dealer d : dealers.findAll()) {
+			DealerStatus s = statusOn(d, histories.getOrDefault(d.getId(), List.of()), day);
+			if (s != null) {
+				out.put(d.getId(), s);
+			}
+		}
+		return out;
+	}
+
 	/**
 	 * The status of each day of the month, in date order; a day before the accepted-on date maps to
 	 * {@code null} (no status: not active).

@@ -15,9 +15,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.kcm.audit.Audit;
-import com.kcm.shared.domain.ValidationException;
-import com.kcm.shared.domain.Violation;
 import com.kcm.shared.domain.Violations;
+import com.kcm.shared.io.ImportColumns;
 import com.kcm.shared.io.TabularFile;
 
 /**
@@ -30,10 +29,10 @@ import com.kcm.shared.io.TabularFile;
 public class DealerImports {
 
 	/** Column names accepted for each field (header match ignores case), Chinese first. */
-	public static final Map<String, List<String>> REGION_COLUMNS = columns("code", List.of("代码", "大区代码", "code"),
+	static final ImportColumns REGION = ImportColumns.of("code", List.of("代码", "大区代码", "code"),
 			"name", List.of("名称", "大区名称", "name"));
 
-	public static final Map<String, List<String>> DEALER_COLUMNS = columns(
+	static final ImportColumns DEALER = ImportColumns.of(
 			"code", List.of("代码", "服务商代码", "code", "dealerCode"),
 			"name", List.of("名称", "服务商名称", "name"),
 			"type", List.of("类型", "type"),
@@ -44,9 +43,12 @@ public class DealerImports {
 			"contactPhone", List.of("电话", "联系电话", "contactPhone"),
 			"contactEmail", List.of("邮箱", "电子邮箱", "contactEmail"));
 
-	private static final List<String> REQUIRED_REGION = List.of("code", "name");
-	private static final List<String> REQUIRED_DEALER = List.of("code", "name", "type", "regionCode", "status",
-			"acceptedOn");
+	public static final Map<String, List<String>> REGION_COLUMNS = REGION.aliases();
+
+	public static final Map<String, List<String>> DEALER_COLUMNS = DEALER.aliases();
+
+	private static final String[] REQUIRED_REGION = { "code", "name" };
+	private static final String[] REQUIRED_DEALER = { "code", "name", "type", "regionCode", "status", "acceptedOn" };
 
 	private final DealerNetwork network;
 	private final DealerRepository dealers;
@@ -63,8 +65,8 @@ public class DealerImports {
 	/** @return the number of regions imported */
 	@Transactional
 	public int importRegions(String filename, InputStream in) {
-		List<TabularFile.Row> rows = rows(filename, in, REGION_COLUMNS, REQUIRED_REGION);
-		Set<String> taken = regions.findByCodeIn(codes(rows, REGION_COLUMNS)).stream().map(Region::getCode)
+		List<TabularFile.Row> rows = REGION.read(filename, in, REQUIRED_REGION);
+		Set<String> taken = regions.findByCodeIn(codes(rows, REGION)).stream().map(Region::getCode)
 				.collect(Collectors.toSet());
 		Violations all = new Violations();
 		Map<String, Integer> seen = new HashMap<>();
@@ -72,10 +74,10 @@ public class DealerImports {
 		for (TabularFile.Row row : rows) {
 			Violations v = new Violations();
 			DealerNetwork.NewRegion r = network.checkNewRegion(
-					new RegionCommand(get(row, REGION_COLUMNS, "code"), get(row, REGION_COLUMNS, "name")), v,
+					new RegionCommand(REGION.get(row, "code"), REGION.get(row, "name")), v,
 					taken::contains);
 			duplicate(r.code(), row.number(), seen, v);
-			atRow(row.number(), v, all);
+			ImportColumns.atRow(row, v, all);
 			ok.add(r);
 		}
 		all.throwIfAny();
@@ -87,8 +89,8 @@ public class DealerImports {
 	/** @return the number of dealers imported */
 	@Transactional
 	public int importDealers(String filename, InputStream in) {
-		List<TabularFile.Row> rows = rows(filename, in, DEALER_COLUMNS, REQUIRED_DEALER);
-		Set<String> taken = dealers.findByCodeIn(codes(rows, DEALER_COLUMNS)).stream().map(Dealer::getCode)
+		List<TabularFile.Row> rows = DEALER.read(filename, in, REQUIRED_DEALER);
+		Set<String> taken = dealers.findByCodeIn(codes(rows, DEALER)).stream().map(Dealer::getCode)
 				.collect(Collectors.toSet());
 		Map<String, Region> regionsByCode = regions.findAll().stream()
 				.collect(Collectors.toMap(Region::getCode, Function.identity()));
@@ -98,7 +100,7 @@ public class DealerImports {
 		for (TabularFile.Row row : rows) {
 			Violations v = new Violations();
 			Integer star = null;
-			String starText = get(row, DEALER_COLUMNS, "starLevel");
+			String starText = DEALER.get(row, "starLevel");
 			if (starText != null) {
 				try {
 					star = Integer.valueOf(starText.endsWith(".0") ? starText.substring(0, starText.length() - 2) : starText);
@@ -106,14 +108,14 @@ public class DealerImports {
 					v.field("starLevel", "dealer.star.invalid", starText);
 				}
 			}
-			DealerCommand cmd = new DealerCommand(get(row, DEALER_COLUMNS, "code"), get(row, DEALER_COLUMNS, "name"),
-					get(row, DEALER_COLUMNS, "type"), get(row, DEALER_COLUMNS, "regionCode"),
-					get(row, DEALER_COLUMNS, "status"), get(row, DEALER_COLUMNS, "acceptedOn"), star,
-					get(row, DEALER_COLUMNS, "contactPhone"), get(row, DEALER_COLUMNS, "contactEmail"));
+			DealerCommand cmd = new DealerCommand(DEALER.get(row, "code"), DEALER.get(row, "name"),
+					DEALER.get(row, "type"), DEALER.get(row, "regionCode"),
+					DEALER.get(row, "status"), DEALER.get(row, "acceptedOn"), star,
+					DEALER.get(row, "contactPhone"), DEALER.get(row, "contactEmail"));
 			DealerNetwork.NewDealer d = network.checkNewDealer(cmd, v, taken::contains,
 					code -> Optional.ofNullable(regionsByCode.get(code)));
 			duplicate(d.code(), row.number(), seen, v);
-			atRow(row.number(), v, all);
+			ImportColumns.atRow(row, v, all);
 			ok.add(d);
 		}
 		all.throwIfAny();
@@ -122,27 +124,10 @@ public class DealerImports {
 		return ok.size();
 	}
 
-	private static List<TabularFile.Row> rows(String filename, InputStream in, Map<String, List<String>> columns,
-			List<String> required) {
-		List<TabularFile.Row> rows = TabularFile.read(filename, in);
-		if (rows.isEmpty()) {
-			throw ValidationException.of("file", "import.file.empty");
-		}
-		Set<String> headers = rows.get(0).values().keySet();
-		Violations v = new Violations();
-		for (String field : required) {
-			if (columns.get(field).stream().noneMatch(alias -> headers.contains(alias.toLowerCase(java.util.Locale.ROOT)))) {
-				v.field("file", "import.column.missing", String.join(" / ", columns.get(field)));
-			}
-		}
-		v.throwIfAny();
-		return rows;
-	}
-
-	private static List<String> codes(List<TabularFile.Row> rows, Map<String, List<String>> columns) {
+	private static List<String> codes(List<TabularFile.Row> rows, ImportColumns columns) {
 		Set<String> codes = new HashSet<>();
 		for (TabularFile.Row r : rows) {
-			String c = get(r, columns, "code");
+			String c = columns.get(r, "code");
 			if (c != null) {
 				codes.add(DealerCatalog.normaliseCode(c));
 			}
@@ -158,25 +143,5 @@ public class DealerImports {
 		if (first != null) {
 			v.field("code", "import.code.repeated", code, first);
 		}
-	}
-
-	private static void atRow(int row, Violations v, Violations all) {
-		for (Violation x : v.list()) {
-			all.add(x.atIndex(row));
-		}
-	}
-
-	private static String get(TabularFile.Row row, Map<String, List<String>> columns, String field) {
-		return row.get(columns.get(field).toArray(String[]::new));
-	}
-
-	private static Map<String, List<String>> columns(Object... pairs) {
-		Map<String, List<String>> m = new java.util.LinkedHashMap<>();
-		for (int i = 0; i < pairs.length; i += 2) {
-			@SuppressWarnings("unchecked")
-			List<String> aliases = (List<String>) pairs[i + 1];
-			m.put((String) pairs[i], aliases);
-		}
-		return java.util.Collections.unmodifiableMap(m);
 	}
 }

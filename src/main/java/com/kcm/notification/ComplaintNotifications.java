@@ -151,7 +151,7 @@ class ComplaintNotifications {
 	}
 
 	/** E-mail to the dealer's contact e-mail, SMS to its contact phone when that is a mobile. */
-	private List<OutgoingMessage> toDealer(DealerSummary dealer, String what, String kind, long complaintId,
+	List<OutgoingMessage> toDealer(DealerSummary dealer, String what, String kind, long complaintId,
 			Long workOrderId, String code, Object[] args) {
 		List<OutgoingMessage> out = new ArrayList<>();
 		if (dealer.contactEmail() != null && !dealer.contactEmail().isBlank()) {

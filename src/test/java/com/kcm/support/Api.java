@@ -51,6 +51,23 @@ public final class Api {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
 	}
 
+	/** A binary answer (a file download): the status, the content type and the bytes. */
+	public record Bytes(int status, String contentType, byte[] body) {
+	}
+
+	public Bytes getBytes(String path) {
+		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+		if (token != null) {
+			b.header("Authorization", "Bearer " + token);
+		}
+		try {
+			HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+			return new Bytes(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
+		} catch (IOException | InterruptedException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
 	public Answer post(String path, Object body) {
 		return postRaw(path, body instanceof String s ? s : JSON.writeValueAsString(body), Map.of());
 	}

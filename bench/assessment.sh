@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# The assessment benchmark of issue 5, in one command:  bench/assessment.sh [complaints]  (default 1,000,000)
+#
+# On PostgreSQL (127.0.0.1:5432, trust auth) it creates a fresh database kcm_bench_assessment, starts the
+# built application on it with demo data (scheduled jobs off), adds dealers up to 1,000 with service
+# visits (bench/assessment-data.sql), loads the complaints with their events over 12 months
+# (bench/generate.sql), then measures in the same run:
+#   1. the floor: a bare  select responsible_dealer_id, count(*) ... group by  over the month's complaint rows;
+#   2. the quarter's complaint limits computed through POST /api/v1/limits/2026-Q2/compute;
+#   3. one month (June 2026) computed for all dealers through POST /api/v1/assessments/2026-06/compute,
+#      three times (the first one with cold application caches).
+# Results go to bench/results/assessment-*.txt and into docs/benchmarks.md (machine, date, numbers, ratio).
+# BENCH_REUSE=1 keeps an already loaded database and only measures again (after a fix, a few seconds of load).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-1000000}
+DEALERS=${BENCH_DEALERS:-1000}
+MONTH=${BENCH_MONTH:-2026-06}
+DB=kcm_bench_assessment
+PORT=${BENCH_PORT:-8098}
+PG="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
+mkdir -p bench/results
+pg_isready -q -h 127.0.0.1 || pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main start
+pg_isready -q -h 127.0.0.1 -t 30
+
+reuse=${BENCH_REUSE:-0}
+if [ "$reuse" = 1 ] && ! $PG -d $DB -At -c "select count(*) from complaint" >/dev/null 2>&1; then reuse=0; fi
+if [ "$reuse" != 1 ]; then
+  echo "== database $DB"
+  $PG -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
+fi
+echo "== build"
+./mvnw -q -B -ntp -DskipTests package
+JAR=$(ls target/kcm-*.jar | head -n1)
+
+echo "== start the application on port $PORT"
+KEYFILE=bench/results/assessment-key.txt
+[ -s "$KEYFILE" ] && [ "$reuse" = 1 ] || head -c 32 /dev/urandom | base64 > "$KEYFILE"
+KCM_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" KCM_DB_USER=postgres \
+KCM_ENCRYPTION_KEY="$(cat "$KEYFILE")" KCM_SECURE_COOKIE=false KCM_DEMO=true SERVER_PORT=$PORT \
+KCM_JOB_ESCALATION_CRON=- KCM_JOB_DEADLINE_SWEEP_CRON=- KCM_JOB_ONLINE_LIST_CRON=- KCM_JOB_NOTIFICATION_RETRY_CRON=- \
+KCM_JOB_QUARTERLY_LIMITS_CRON=- \
+  java -Xmx2g -jar "$JAR" > bench/results/assessment-app.log 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null || true' EXIT
+token() {
+  curl -sf -X POST "http://127.0.0.1:$PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"$1\",\"password\":\"demo1234\"}" | sed 's/.*"token":"\([^"]*\)".*/\1/'
+}
+# The demo data is written by start-up runners after the web server is up: wait for its last step.
+for _ in $(seq 1 240); do
+  curl -sf -o /dev/null -X POST "http://127.0.0.1:$PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
+    -d '{"username":"dealer.d0002","password":"demo1234"}' && break
+  sleep 1
+done
+
+if [ "$reuse" != 1 ]; then
+  echo "== $DEALERS dealers, service visits, incidents, penalties"
+  $PG -d $DB -v dealers="$DEALERS" -f bench/assessment-data.sql
+  echo "== load $N complaints"
+  start=$(date +%s)
+  $PG -d $DB -v n="$N" -f bench/generate.sql
+  echo "   loaded in $(( $(date +%s) - start ))s"
+fi
+counts=$($PG -d $DB -At -c "select (select count(*) from dealer) || ' dealers, ' || (select count(*) from complaint) || ' complaints, ' || (select count(*) from complaint_event) || ' events, ' || (select count(*) from work_order) || ' work orders'")
+month_rows=$($PG -d $DB -At -c "select count(*) from complaint where first_dispatched_at >= timestamptz '$MONTH-01 00:00:00+08' and first_dispatched_at < (timestamptz '$MONTH-01 00:00:00+08' + interval '1 month')")
+echo "   $counts; $month_rows complaints first dispatched in $MONTH"
+case "$counts" in *\ 0\ complaints*) echo "nothing loaded" >&2; exit 1 ;; esac
+
+ms() { awk -v s="$1" 'BEGIN { printf "%.0f", s * 1000 }'; }
+median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+
+echo "== floor: count(*) group by dealer over the month's complaint rows"
+floor=()
+for i in 1 2 3; do
+  t=$($PG -d $DB -At -c '\timing on' -c "select responsible_dealer_id, count(*) from complaint
+      where first_dispatched_at >= timestamptz '$MONTH-01 00:00:00+08'
+        and first_dispatched_at < (timestamptz '$MONTH-01 00:00:00+08' + interval '1 month')
+      group by responsible_dealer_id" | grep -Eo 'Time: [0-9.]+' | awk '{print $2}')
+  floor+=("$(printf '%.0f' "$t")")
+done
+floor_ms=$(median "${floor[@]}")
+echo "   ${floor[*]} ms (median $floor_ms ms)" | tee bench/results/assessment-floor.txt
+
+TOKEN=$(token aftersales)
+call() {
+  curl -s -o bench/results/assessment-answer.json -w '%{http_code} %{time_total}\n' -X POST \
+    -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1$1"
+}
+echo "== quarterly limits 2026-Q2 for all dealers"
+read -r code secs < <(call /limits/2026-Q2/compute)
+[ "$code" = 200 ] || { echo "limits: HTTP $code $(cat bench/results/assessment-answer.json)" >&2; exit 1; }
+limits_ms=$(ms "$secs")
+echo "   $limits_ms ms"
+
+echo "== compute $MONTH for all dealers, 3 times"
+runs=()
+for i in 1 2 3; do
+  read -r code secs < <(call "/assessments/$MONTH/compute")
+  [ "$code" = 200 ] || { echo "compute: HTTP $code $(cat bench/results/assessment-answer.json)" >&2; exit 1; }
+  runs+=("$(ms "$secs")")
+  echo "   run $i: ${runs[-1]} ms ($(cat bench/results/assessment-answer.json))"
+done
+best=$(printf '%s\n' "${runs[@]}" | sort -n | head -n1)
+med=$(median "${runs[@]}")
+ratio=$(awk -v a="$med" -v b="$floor_ms" 'BEGIN { printf "%.0f", a / (b > 0 ? b : 1) }')
+verdict=$( [ "$med" -lt 5000 ] && echo "met" || echo "missed")
+echo "   median $med ms; floor $floor_ms ms; ratio ${ratio}×; target < 5000 ms: $verdict" | tee bench/results/assessment-compute.txt
+
+reuse_note=""
+[ "$reuse" = 1 ] && reuse_note="BENCH_REUSE=1 "
+cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
+mem=$(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)
+pgv=$(psql -h 127.0.0.1 -U postgres -At -c 'show server_version')
+load=$(cut -d' ' -f1-3 /proc/loadavg)
+section=$(cat <<MD
+<!-- assessment-benchmark: written by bench/assessment.sh -->
+## Assessment of one month for all dealers (issue 5)
+
+Measured by \`${reuse_note}bench/assessment.sh $N\` on $(date -u +%Y-%m-%d) — $(nproc) cores ($cpu), $mem, PostgreSQL $pgv,
+Java $(java -version 2>&1 | head -n1 | cut -d'"' -f2); the application and PostgreSQL share the machine; load average
+at the end of the run: $load (other work was running on the machine when the load average is above 2).
+
+Data: $counts; $month_rows complaints first dispatched in $MONTH; service visits for 2026-Q1 of every dealer,
+media incidents and approved penalties for some. Scheduled jobs are off.
+
+| measurement | result | target |
+|---|---|---|
+| floor: \`select responsible_dealer_id, count(*) from complaint where first_dispatched_at in $MONTH group by responsible_dealer_id\` (psql, median of 3) | ${floor_ms} ms (${floor[*]}) | — |
+| quarterly limits of 2026-Q2 for all dealers, \`POST /api/v1/limits/2026-Q2/compute\` | ${limits_ms} ms | — |
+| $MONTH for all dealers, \`POST /api/v1/assessments/$MONTH/compute\` (3 runs) | ${runs[*]} ms; median ${med} ms | < 5,000 ms |
+| compute ÷ floor (median) | ${ratio}× | — |
+
+Verdict: the 5-second target is **$verdict** in this run.
+<!-- /assessment-benchmark -->
+MD
+)
+python3 - "$section" <<'PY'
+import re, sys
+path = "docs/benchmarks.md"
+text = open(path, encoding="utf-8").read()
+section = sys.argv[1]
+pattern = re.compile(r"<!-- assessment-benchmark.*?<!-- /assessment-benchmark -->", re.S)
+text = pattern.sub(lambda m: section, text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section + "\n"
+open(path, "w", encoding="utf-8").write(text)
+PY
+echo "== written docs/benchmarks.md"
