@@ -1,7 +1,26 @@
--- Benchmark data for PostgreSQL: :n complaints over the 12 months from 2025-12-01 (Asia/Shanghai),
--- spread over the dealers and customers that exist (the demo data), each with its work order, timeline
--- events, a reply, and for the closed ones the closure request and callback. Plain SQL, no application.
+-- Benchmark data for PostgreSQL: :n complaints over the 12 months up to the run, spread over the dealers
+-- and customers that exist (the demo data), each with its work order, timeline events, a reply, and for
+-- the closed ones the closure request and callback. Plain SQL, no application.
+--
+-- Open work is shaped like a real network's: of the last 30 days' complaints 30 % are still open (20 %
+-- confirmed and being handled, 10 % not yet confirmed); of older ones 0.5 % are stragglers still in
+-- progress (overdue, and escalated after three months); everything else is closed three days after it
+-- came in. That is about 3 % of all complaints open, most of them recent.
 \set ON_ERROR_STOP on
+\if :{?dealers}
+\else
+  \set dealers 1000
+\endif
+-- A network of :dealers dealers (default 1,000, a car maker's real size): the demo's and bench dealers
+-- B0001… spread over the regions, active since 2020.
+create temporary table bench_region as select (row_number() over (order by id)) - 1 as i, id from region;
+insert into dealer (code, name, type, region_id, status, star_level, accepted_on)
+select 'B' || lpad(k::text, 4, '0'), '基准服务商' || k, case when k % 3 = 0 then '3S' else '4S' end, r.id, 'ACTIVE', 3,
+       date '2020-01-01'
+from generate_series(1, greatest(0, :dealers - (select count(*) from dealer))) k
+join bench_region r on r.i = k % (select count(*) from bench_region);
+insert into dealer_status_history (dealer_id, status, effective_from, recorded_at, recorded_by)
+select id, 'ACTIVE', accepted_on, now(), 'bench' from dealer where code like 'B%';
 create temporary table bench_dealer as select (row_number() over (order by id)) - 1 as i, id from dealer;
 create temporary table bench_customer as
   select (row_number() over (order by id)) - 1 as i, id, name from customer where merged_into_id is null;
@@ -15,12 +34,15 @@ insert into complaint (kind, channel, category, description, customer_id, custom
 select 'COMPLAINT', case when g % 10 = 0 then 'ONLINE' else 'HOTLINE_400' end,
        (array['PRODUCT_QUALITY','SERVICE_PROCESS','TECHNICAL_CAPABILITY','PARTS_SUPPLY','OTHER'])[1 + g % 5],
        '基准数据 ' || g, cu.id, cu.name, 'CUSTOMER', false, false,
-       case when g % 10 < 7 then 'CLOSED' when g % 10 < 9 then 'IN_PROGRESS' else 'DISPATCHED' end,
-       d.id, d.id, tt.t, 'bench', tt.t + interval '1 hour', case when g % 10 < 7 then 1 else 0 end,
-       case when g % 10 < 7 then tt.t + interval '3 days' end, tt.t + interval '3 days', 0,
+       st.status, d.id, d.id, tt.t, 'bench', tt.t + interval '1 hour', case when st.status = 'CLOSED' then 1 else 0 end,
+       case when st.status = 'CLOSED' then tt.t + interval '3 days' end, tt.t + interval '3 days', 0,
        case when g % 10 = 0 then '汽车之家' end, case when g % 10 = 0 then (g % 20 = 0) end
 from generate_series(1, :n) g
-cross join lateral (select timestamptz '2025-12-01 00:00:00+08' + (g::double precision / :n) * interval '365 days' as t) tt
+cross join lateral (select now() - interval '3 days' - ((:n - g)::double precision / :n) * interval '365 days' as t) tt
+cross join lateral (select case
+         when tt.t > now() - interval '30 days' and (g / 20) % 10 >= 7 then case when (g / 20) % 10 < 9 then 'IN_PROGRESS' else 'DISPATCHED' end
+         when (g / 20) % 200 = 0 then 'IN_PROGRESS'
+         else 'CLOSED' end as status) st
 join bench_dealer d on d.i = g % :nd
 join bench_customer cu on cu.i = g % :nc;
 

@@ -72,6 +72,36 @@ public class ComplaintBoards {
 		}
 	}
 
+	/**
+	 * A count for a badge or a tile: exact below {@link #CAP}, otherwise shown as 99+. Counting stops at the
+	 * cap, so a badge costs at most that many index entries however many rows match.
+	 */
+	public record Tally(long value, boolean capped) {
+
+		public static final int CAP = 100;
+
+		public boolean positive() {
+			return value > 0;
+		}
+
+		public String label() {
+			return capped ? (CAP - 1) + "+" : String.valueOf(value);
+		}
+
+		@Override
+		public String toString() {
+			return label();
+		}
+	}
+
+	/** The first rows of a board section and how many there are. */
+	public record Preview(List<Row> rows, Tally count) {
+
+		public boolean more() {
+			return count.capped() || count.value() > rows.size();
+		}
+	}
+
 	private static final Set<ComplaintStatus> WORKING = EnumSet.of(ComplaintStatus.DISPATCHED, ComplaintStatus.IN_PROGRESS);
 	private static final Set<WorkOrderStatus> CURRENT = EnumSet.of(WorkOrderStatus.DISPATCHED, WorkOrderStatus.CONFIRMED);
 	private static final Set<ComplaintStatus> OPEN = EnumSet.of(ComplaintStatus.REGISTERED, ComplaintStatus.DISPATCHED,
@@ -107,12 +137,48 @@ public class ComplaintBoards {
 		};
 	}
 
-	public long count(Section section) {
+	public Tally count(Section section) {
 		Instant now = clock.instant();
 		return switch (section) {
-			case TO_DISPATCH, ESCALATED, CLOSURE_REQUESTED, ONLINE_OPEN -> complaints.count(sectionSpec(section, now));
-			case REPLIED, DUE_TODAY, OVERDUE -> workOrders.count(workOrderSection(section, now));
+			case TO_DISPATCH, ESCALATED, CLOSURE_REQUESTED, ONLINE_OPEN -> tally(Complaint.class, sectionSpec(section, now));
+			case REPLIED, DUE_TODAY, OVERDUE -> tally(WorkOrder.class, workOrderSection(section, now));
 		};
+	}
+
+	/** The first {@code size} rows of a section, in the section's order, with its count: no full count query. */
+	public Preview preview(Section section, int size) {
+		Instant now = clock.instant();
+		return switch (section) {
+			case TO_DISPATCH, ESCALATED, CLOSURE_REQUESTED, ONLINE_OPEN -> {
+				Specification<Complaint> spec = sectionSpec(section, now);
+				Sort sort = switch (section) {
+					case ESCALATED -> Sort.by("firstDispatchedAt", "id");
+					case CLOSURE_REQUESTED -> Sort.by("callbackDueAt", "id");
+					default -> Sort.by("registeredAt", "id");
+				};
+				yield new Preview(rows(complaints.findBy(spec, q -> q.sortBy(sort).limit(size).all())),
+						tally(Complaint.class, spec));
+			}
+			case REPLIED, DUE_TODAY, OVERDUE -> {
+				Specification<WorkOrder> spec = workOrderSection(section, now);
+				yield new Preview(workOrderRows(workOrders.findBy(spec, q -> q.sortBy(WORK_ORDER_ORDER).limit(size).all())),
+						tally(WorkOrder.class, spec));
+			}
+		};
+	}
+
+	/** Counts the rows a specification matches, up to {@link Tally#CAP}: one query reading ids only. */
+	private <T> Tally tally(Class<T> type, Specification<T> spec) {
+		var cb = em.getCriteriaBuilder();
+		var q = cb.createQuery(Long.class);
+		Root<T> r = q.from(type);
+		q.select(r.get("id"));
+		Predicate where = spec.toPredicate(r, q, cb);
+		if (where != null) {
+			q.where(where);
+		}
+		int found = em.createQuery(q).setMaxResults(Tally.CAP).getResultList().size();
+		return new Tally(found, found >= Tally.CAP);
 	}
 
 	private Specification<Complaint> sectionSpec(Section section, Instant now) {
@@ -142,8 +208,8 @@ public class ComplaintBoards {
 				.atStartOfDay(TimeConfig.BUSINESS_ZONE).toInstant();
 		Specification<WorkOrder> base = currentOrders(WORKING);
 		return switch (section) {
-			case REPLIED -> base.and((r, q, cb) -> cb.and(cb.isNotNull(r.get("firstReplyAt")),
-					cb.equal(r.get("complaint").get("status"), ComplaintStatus.IN_PROGRESS)));
+			case REPLIED -> currentOrders(EnumSet.of(ComplaintStatus.IN_PROGRESS))
+					.and((r, q, cb) -> cb.isNotNull(r.get("firstReplyAt")));
 			case DUE_TODAY -> base.and((r, q, cb) -> cb.and(cb.greaterThanOrEqualTo(r.get("nextDueAt"), now),
 					cb.lessThan(r.get("nextDueAt"), endOfToday)));
 			case OVERDUE -> base.and((r, q, cb) -> cb.lessThan(r.get("nextDueAt"), now));
@@ -155,17 +221,35 @@ public class ComplaintBoards {
 
 	/** Open work orders of the caller's dealer (or region): overdue first, then the nearest due. */
 	public Page<Row> inbox(InboxTab tab, Pageable pageable) {
-		return workOrderRows(inboxSpec(tab), pageable);
+		Specification<WorkOrder> spec = inboxSpec(tab);
+		Tally tally = tally(WorkOrder.class, spec);
+		long total = tally.capped() ? workOrders.count(spec) : tally.value();
+		List<WorkOrder> list = total <= pageable.getOffset() ? List.of() : workOrderSlice(spec, pageable);
+		return new PageImpl<>(workOrderRows(list), pageable, total);
 	}
 
-	public long inboxCount(InboxTab tab) {
-		return workOrders.count(inboxSpec(tab));
+	/** One page of work orders with their complaints, nearest due first, without a count query. */
+	private List<WorkOrder> workOrderSlice(Specification<WorkOrder> spec, Pageable pageable) {
+		var cb = em.getCriteriaBuilder();
+		var q = cb.createQuery(WorkOrder.class);
+		Root<WorkOrder> r = q.from(WorkOrder.class);
+		Predicate where = spec.toPredicate(r, q, cb);
+		if (where != null) {
+			q.where(where);
+		}
+		q.select(r).orderBy(cb.asc(r.get("nextDueAt"), jakarta.persistence.criteria.Nulls.LAST), cb.asc(r.get("id")));
+		return em.createQuery(q).setFirstResult((int) pageable.getOffset()).setMaxResults(pageable.getPageSize())
+				.getResultList();
+	}
+
+	public Tally inboxCount(InboxTab tab) {
+		return tally(WorkOrder.class, inboxSpec(tab));
 	}
 
 	/** Open work orders of the caller's scope past their next deadline. */
-	public long inboxOverdue() {
+	public Tally inboxOverdue() {
 		Instant now = clock.instant();
-		return workOrders.count(inboxSpec(InboxTab.ALL).and((r, q, cb) -> cb.lessThan(r.get("nextDueAt"), now)));
+		return tally(WorkOrder.class, inboxSpec(InboxTab.ALL).and((r, q, cb) -> cb.lessThan(r.get("nextDueAt"), now)));
 	}
 
 	private Specification<WorkOrder> inboxSpec(InboxTab tab) {
@@ -205,15 +289,15 @@ public class ComplaintBoards {
 	}
 
 	/** Callbacks due by the end of today (business time) and those already overdue. */
-	public long[] callbackCounts() {
+	public Tally[] callbackCounts() {
 		Instant now = clock.instant();
 		Instant endOfToday = LocalDate.ofInstant(now, TimeConfig.BUSINESS_ZONE).plusDays(1)
 				.atStartOfDay(TimeConfig.BUSINESS_ZONE).toInstant();
 		Specification<Complaint> waiting = access.visible().and(statusIs(ComplaintStatus.CLOSURE_REQUESTED));
-		long overdue = complaints.count(waiting.and((r, q, cb) -> cb.lessThan(r.get("callbackDueAt"), now)));
-		long today = complaints.count(waiting.and((r, q, cb) -> cb.and(cb.greaterThanOrEqualTo(r.get("callbackDueAt"), now),
-				cb.lessThan(r.get("callbackDueAt"), endOfToday))));
-		return new long[] { today, overdue };
+		Tally overdue = tally(Complaint.class, waiting.and((r, q, cb) -> cb.lessThan(r.get("callbackDueAt"), now)));
+		Tally today = tally(Complaint.class, waiting.and((r, q, cb) -> cb.and(
+				cb.greaterThanOrEqualTo(r.get("callbackDueAt"), now), cb.lessThan(r.get("callbackDueAt"), endOfToday))));
+		return new Tally[] { today, overdue };
 	}
 
 	// ---- the complaint list --------------------------------------------------------------------------
@@ -315,15 +399,20 @@ public class ComplaintBoards {
 		return new PageImpl<>(rows(page.getContent()), pageable, page.getTotalElements());
 	}
 
+	private static final Sort WORK_ORDER_ORDER = Sort.by(Sort.Order.asc("nextDueAt").nullsLast(), Sort.Order.asc("id"));
+
 	private Page<Row> workOrderRows(Specification<WorkOrder> spec, Pageable pageable) {
-		Sort sort = Sort.by(Sort.Order.asc("nextDueAt").nullsLast(), Sort.Order.asc("id"));
-		Page<WorkOrder> page = workOrders.findAll(spec, PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), sort));
-		List<WorkOrder> list = page.getContent();
+		Page<WorkOrder> page = workOrders.findAll(spec,
+				PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), WORK_ORDER_ORDER));
+		return new PageImpl<>(workOrderRows(page.getContent()), pageable, page.getTotalElements());
+	}
+
+	/** Rows of work orders (their complaints fetched with them): the dealers in one query. */
+	private List<Row> workOrderRows(List<WorkOrder> list) {
 		Map<Long, DealerSummary> byId = dealers.byIds(list.stream().map(WorkOrder::getDealerId).collect(Collectors.toSet()));
 		Instant now = clock.instant();
 		Map<Long, Integer> unreachable = unreachable(list.stream().map(WorkOrder::getComplaint).toList());
-		List<Row> rows = list.stream().map(w -> row(w.getComplaint(), w, byId, now, unreachable)).toList();
-		return new PageImpl<>(rows, pageable, page.getTotalElements());
+		return list.stream().map(w -> row(w.getComplaint(), w, byId, now, unreachable)).toList();
 	}
 
 	/** Rows of complaints: their current work orders and dealers in one query each. */

@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.kcm.audit.Audit;
 import com.kcm.customer.CustomerCommand;
+import com.kcm.customer.CustomerReference;
 import com.kcm.customer.CustomerView;
 import com.kcm.customer.Customers;
 import com.kcm.customer.VehicleCommand;
@@ -130,7 +131,7 @@ public class ComplaintIntake {
 		Long customerId = null;
 		boolean keyAccount = false;
 		if (phoneGiven) {
-			CustomerView customer = findOrCreateCustomer(person);
+			CustomerReference customer = findOrCreateCustomer(person);
 			customerId = customer.id();
 			keyAccount = customer.keyAccount();
 		}
@@ -143,13 +144,15 @@ public class ComplaintIntake {
 				cmd.complainant() == null ? null : cmd.complainant().name(), reason, post, keyAccount, false), at, actor);
 	}
 
-	private CustomerView findOrCreateCustomer(IntakeCommand.CustomerPart person) {
-		List<Long> ids = rethrowAs("customer.", () -> customers.idsByPhone(person.phone()));
-		if (!ids.isEmpty()) {
-			return customers.unscoped(ids.get(0));
+	private CustomerReference findOrCreateCustomer(IntakeCommand.CustomerPart person) {
+		Optional<CustomerReference> known = rethrowAs("customer.", () -> customers.referenceByPhone(person.phone()));
+		if (known.isPresent()) {
+			return known.get();
 		}
-		return rethrowAs("customer.", () -> customers.create(new CustomerCommand(person.name(), person.phone(), null,
-				person.idNumber(), "INDIVIDUAL", null, null, null, null, null, null, null, null, null, "400热线")));
+		CustomerView created = rethrowAs("customer.", () -> customers.create(new CustomerCommand(person.name(),
+				person.phone(), null, person.idNumber(), "INDIVIDUAL", null, null, null, null, null, null, null, null, null,
+				"400热线")));
+		return new CustomerReference(created.id(), created.keyAccount());
 	}
 
 	private VehicleView findOrCreateVehicle(IntakeCommand.VehiclePart part, Long ownerId) {

@@ -10,7 +10,11 @@ import jakarta.persistence.Table;
 /** An {@code Idempotency-Key} seen at intake, with the hash of its body and the complaint it created. */
 @Entity
 @Table(name = "intake_key")
-class IntakeKey {
+class IntakeKey implements org.springframework.data.domain.Persistable<String> {
+
+	/** A key is written once and never updated: saving a new one inserts without reading first. */
+	@jakarta.persistence.Transient
+	private boolean isNew;
 
 	@Id
 	@Column(name = "idem_key")
@@ -33,6 +37,17 @@ class IntakeKey {
 		this.bodyHash = bodyHash;
 		this.complaintId = complaintId;
 		this.createdAt = createdAt;
+		this.isNew = true;
+	}
+
+	@Override
+	public String getId() {
+		return key;
+	}
+
+	@Override
+	public boolean isNew() {
+		return isNew;
 	}
 
 	String bodyHash() {

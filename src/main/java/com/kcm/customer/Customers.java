@@ -170,6 +170,16 @@ public class Customers {
 				.filter(o -> customers.exists(visibility.visibleTo(scope()).and(idIs(o.getId())))).toList(), false);
 	}
 
+	/**
+	 * The oldest active customer with this mobile number, ignoring scope, as a bare reference: what intake
+	 * needs, read without loading or decrypting the customer.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<CustomerReference> referenceByPhone(String phone) {
+		return MobilePhone.parse(phone).flatMap(p -> customers
+				.referencesByPhoneHash(personal.hash(p), org.springframework.data.domain.Limit.of(1)).stream().findFirst());
+	}
+
 	/** Active customers with this mobile number, oldest first, ignoring scope: for other modules' intake. */
 	@Transactional(readOnly = true)
 	public List<Long> idsByPhone(String phone) {

@@ -23,17 +23,15 @@ class ApiTokens {
 
 	private final AuthenticationConfiguration authentication;
 	private final ApiTokenRepository tokens;
-	private final UserRepository users;
 	private final AccountUserDetailsService details;
 	private final SecurityProperties properties;
 	private final Clock clock;
 	private final SecureRandom random = new SecureRandom();
 
-	ApiTokens(AuthenticationConfiguration authentication, ApiTokenRepository tokens, UserRepository users,
+	ApiTokens(AuthenticationConfiguration authentication, ApiTokenRepository tokens,
 			AccountUserDetailsService details, SecurityProperties properties, Clock clock) {
 		this.authentication = authentication;
 		this.tokens = tokens;
-		this.users = users;
 		this.details = details;
 		this.properties = properties;
 		this.clock = clock;
@@ -57,8 +55,7 @@ class ApiTokens {
 	@Transactional(readOnly = true)
 	public Optional<KcmPrincipal> resolve(String token) {
 		Instant now = clock.instant();
-		return tokens.findByTokenHash(hash(token)).filter(t -> t.validAt(now))
-				.flatMap(t -> users.findById(t.userId())).map(details::principal)
+		return tokens.userOfValidToken(hash(token), now).map(details::principal)
 				.filter(p -> p.isEnabled() && p.isAccountNonLocked());
 	}
 

@@ -52,9 +52,9 @@ class BoardPages {
 	@GetMapping("/complaints/board")
 	@PreAuthorize(ComplaintRoles.SPECIALIST)
 	String board(Model model) {
-		Map<Section, Page<Row>> sections = new LinkedHashMap<>();
+		Map<Section, ComplaintBoards.Preview> sections = new LinkedHashMap<>();
 		for (Section s : Section.values()) {
-			sections.put(s, boards.section(s, PageRequest.of(0, BOARD_ROWS)));
+			sections.put(s, boards.preview(s, BOARD_ROWS));
 		}
 		model.addAttribute("sections", sections);
 		return "complaint/board";

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import com.kcm.complaint.ComplaintBoards;
 import com.kcm.complaint.ComplaintBoards.InboxTab;
+import com.kcm.complaint.ComplaintBoards.Tally;
 import com.kcm.complaint.ComplaintBoards.Section;
 import com.kcm.shared.web.HomeTile;
 import com.kcm.shared.web.HomeTiles;
@@ -69,34 +70,34 @@ class ComplaintMenu {
 			Set<String> roles = LayoutAdvice.effectiveRoles(user, hierarchy);
 			List<HomeTile> tiles = new ArrayList<>();
 			if (roles.contains("DEALER")) {
-				long overdue = boards.inboxOverdue();
-				tiles.add(new HomeTile(1, "tile.complaint.toConfirm", String.valueOf(boards.inboxCount(InboxTab.CONFIRM)),
+				Tally overdue = boards.inboxOverdue();
+				tiles.add(new HomeTile(1, "tile.complaint.toConfirm", boards.inboxCount(InboxTab.CONFIRM).label(),
 						"/inbox?tab=CONFIRM", ""));
-				tiles.add(new HomeTile(2, "tile.complaint.toReply", String.valueOf(boards.inboxCount(InboxTab.REPLY)),
+				tiles.add(new HomeTile(2, "tile.complaint.toReply", boards.inboxCount(InboxTab.REPLY).label(),
 						"/inbox?tab=REPLY", ""));
-				tiles.add(new HomeTile(3, "tile.complaint.inboxOverdue", String.valueOf(overdue), "/inbox",
-						overdue > 0 ? "border-danger" : ""));
+				tiles.add(new HomeTile(3, "tile.complaint.inboxOverdue", overdue.label(), "/inbox",
+						overdue.positive() ? "border-danger" : ""));
 				return tiles;
 			}
 			if (roles.contains("REGIONAL")) {
-				tiles.add(new HomeTile(1, "tile.complaint.regionOpen", String.valueOf(boards.inboxCount(InboxTab.ALL)),
+				tiles.add(new HomeTile(1, "tile.complaint.regionOpen", boards.inboxCount(InboxTab.ALL).label(),
 						"/inbox", ""));
 				return tiles;
 			}
 			if (roles.contains("AFTER_SALES")) {
-				long overdue = boards.count(Section.OVERDUE);
-				tiles.add(new HomeTile(1, "tile.complaint.toDispatch", String.valueOf(boards.count(Section.TO_DISPATCH)),
+				Tally overdue = boards.count(Section.OVERDUE);
+				tiles.add(new HomeTile(1, "tile.complaint.toDispatch", boards.count(Section.TO_DISPATCH).label(),
 						"/complaints/board/TO_DISPATCH", ""));
-				tiles.add(new HomeTile(2, "tile.complaint.overdue", String.valueOf(overdue), "/complaints/board/OVERDUE",
-						overdue > 0 ? "border-danger" : ""));
-				tiles.add(new HomeTile(3, "tile.complaint.escalated", String.valueOf(boards.count(Section.ESCALATED)),
+				tiles.add(new HomeTile(2, "tile.complaint.overdue", overdue.label(), "/complaints/board/OVERDUE",
+						overdue.positive() ? "border-danger" : ""));
+				tiles.add(new HomeTile(3, "tile.complaint.escalated", boards.count(Section.ESCALATED).label(),
 						"/complaints/board/ESCALATED", ""));
 			}
 			if (roles.contains("CS_AGENT")) {
-				long[] cb = boards.callbackCounts();
-				tiles.add(new HomeTile(5, "tile.complaint.callbacksToday", String.valueOf(cb[0]), "/callbacks", ""));
-				tiles.add(new HomeTile(6, "tile.complaint.callbacksOverdue", String.valueOf(cb[1]), "/callbacks",
-						cb[1] > 0 ? "border-danger" : ""));
+				Tally[] cb = boards.callbackCounts();
+				tiles.add(new HomeTile(5, "tile.complaint.callbacksToday", cb[0].label(), "/callbacks", ""));
+				tiles.add(new HomeTile(6, "tile.complaint.callbacksOverdue", cb[1].label(), "/callbacks",
+						cb[1].positive() ? "border-danger" : ""));
 			}
 			return tiles;
 		}

@@ -41,7 +41,7 @@ class InboxPages {
 		if (htmx != null) {
 			return "complaint/inbox-parts :: rows";
 		}
-		Map<InboxTab, Long> counts = new LinkedHashMap<>();
+		Map<InboxTab, ComplaintBoards.Tally> counts = new LinkedHashMap<>();
 		for (InboxTab t : InboxTab.values()) {
 			counts.put(t, boards.inboxCount(t));
 		}

@@ -24,6 +24,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import com.kcm.complaint.ComplaintBoards;
 import com.kcm.dealer.DealerCommand;
 import com.kcm.dealer.DealerNetwork;
 import com.kcm.dealer.RegionCommand;
@@ -178,17 +179,20 @@ class ComplaintPageTests {
 	@Test
 	void theBoardCountsWhatWaitsForAfterSales() throws Exception {
 		MockHttpSession session = signIn(specialist);
-		long before = count(page(session, "/complaints/board"), "TO_DISPATCH");
+		String before = count(page(session, "/complaints/board"), "TO_DISPATCH");
 		long id = register(phone(), "待派工的抱怨");
 		String board = page(session, "/complaints/board");
-		assertThat(count(board, "TO_DISPATCH")).isEqualTo(before + 1);
+		// A badge counts up to 999 and then shows 999+ (the shared PostgreSQL test database may hold that many).
+		String expected = before.endsWith("+") || Long.parseLong(before) + 1 >= ComplaintBoards.Tally.CAP
+				? (ComplaintBoards.Tally.CAP - 1) + "+" : String.valueOf(Long.parseLong(before) + 1);
+		assertThat(count(board, "TO_DISPATCH")).isEqualTo(expected);
 		assertThat(page(session, "/complaints/board/TO_DISPATCH?page=0")).contains("data-complaint-id=\"" + id + "\"");
 	}
 
-	private static long count(String html, String section) {
+	private static String count(String html, String section) {
 		String marker = "id=\"count-" + section + "\">";
 		int i = html.indexOf(marker) + marker.length();
-		return Long.parseLong(html.substring(i, html.indexOf('<', i)).trim());
+		return html.substring(i, html.indexOf('<', i)).trim();
 	}
 
 	@Test
