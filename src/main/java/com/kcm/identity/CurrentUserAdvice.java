@@ -15,7 +15,7 @@ class CurrentUserAdvice {
 	}
 
 	@ModelAttribute("me")
-	CurrentUser me() {
-		return users.find().orElse(null);
+	CurrentUser me(jakarta.servlet.http.HttpServletRequest request) {
+		return com.kcm.shared.web.LayoutAdvice.isApi(request) ? null : users.find().orElse(null);
 	}
 }

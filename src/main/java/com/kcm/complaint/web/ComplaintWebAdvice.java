@@ -38,7 +38,10 @@ class ComplaintWebAdvice {
 	}
 
 	@ModelAttribute
-	void common(Authentication auth, Model model) {
+	void common(Authentication auth, Model model, jakarta.servlet.http.HttpServletRequest request) {
+		if (LayoutAdvice.isApi(request)) {
+			return;
+		}
 		model.addAttribute("fmt", time);
 		model.addAttribute("roles", auth == null ? Set.of() : LayoutAdvice.effectiveRoles(auth, hierarchy));
 		model.addAttribute("statuses", ComplaintStatus.values());

@@ -42,13 +42,21 @@ public class LayoutAdvice {
 	}
 
 	@ModelAttribute("nav")
-	Map<String, List<NavItem>> nav(Authentication auth) {
-		if (auth == null) {
+	Map<String, List<NavItem>> nav(Authentication auth, jakarta.servlet.http.HttpServletRequest request) {
+		if (auth == null || isApi(request)) {
 			return Map.of();
 		}
 		Set<String> roles = effectiveRoles(auth, hierarchy);
 		return items.stream().filter(i -> i.roles().isEmpty() || i.roles().stream().anyMatch(roles::contains))
 				.collect(Collectors.groupingBy(NavItem::section, LinkedHashMap::new, Collectors.toList()));
+	}
+
+	/**
+	 * Whether a request goes to the REST API: controller advice meant for pages also reaches the API's
+	 * controllers (a REST controller is a controller), and skips its work there.
+	 */
+	public static boolean isApi(jakarta.servlet.http.HttpServletRequest request) {
+		return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
 	}
 
 	/** Role codes (without {@code ROLE_}) the user holds, including those implied by the hierarchy. */
