@@ -46,16 +46,13 @@ KCM_JOB_QUARTERLY_LIMITS_CRON=- KCM_JOB_MAJOR_REPORT_SWEEP_CRON=- \
   -jar "$JAR" > bench/results/app.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
-# The demo data is written by start-up runners after the web server is up: wait for the last of them
-# (the assessment demo, which computes six months) so that it does not run during a measurement.
-for _ in $(seq 1 240); do
-  if curl -sf -o /dev/null -X POST "http://127.0.0.1:$PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
-      -d '{"username":"dealer.d0002","password":"demo1234"}'; then
-    [ "${BENCH_REUSE:-0}" = 1 ] && break   # the demo data is there already
-    grep -q "Demo assessment" bench/results/app.log && break
-  fi
+# The demo data is written by start-up runners after the web server is up (the assessment demo computes
+# six months): wait for the line logged when every start-up task is done, so none runs during a measurement.
+for _ in $(seq 1 300); do
+  grep -q "KCM is ready" bench/results/app.log 2>/dev/null && break
   sleep 1
 done
+grep -q "KCM is ready" bench/results/app.log || { echo "the application did not get ready" >&2; exit 1; }
 
 if [ "${BENCH_REUSE:-0}" = 1 ]; then
   load_s="(earlier run)"
