@@ -154,7 +154,7 @@ class MajorComplaints {
 				.toList());
 		String note = m.getTriggerNote() == null || m.getTriggerNote().isBlank() ? triggers
 				: triggers + "：" + m.getTriggerNote();
-		return m.getReportedBy() == null
+		return m.getReportedBy() == null || m.getReportedBy().equals(m.getFlaggedBy())
 				? messages.getMessage("major.timeline.flagged", new Object[] { "#" + m.getId(), note }, Locale.SIMPLIFIED_CHINESE)
 				: messages.getMessage("major.timeline.confirmed", new Object[] { "#" + m.getId(), note, m.getReportedBy() },
 						Locale.SIMPLIFIED_CHINESE);
