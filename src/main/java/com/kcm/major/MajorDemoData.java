@@ -11,13 +11,10 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
 import com.kcm.complaint.ComplaintQueries;
+import com.kcm.identity.DemoSignIn;
 
 /**
  * Demo major complaint (README): one open complaint of the demo dealer D0001 (the assessment demo imports them)
@@ -35,14 +32,14 @@ class MajorDemoData implements ApplicationRunner {
 	private final MajorComplaintRepository majors;
 	private final MajorComplaints complaints;
 	private final ComplaintQueries complaintQueries;
-	private final UserDetailsService userDetails;
+	private final DemoSignIn signIn;
 
 	MajorDemoData(MajorComplaintRepository majors, MajorComplaints complaints, ComplaintQueries complaintQueries,
-			UserDetailsService userDetails) {
+			DemoSignIn signIn) {
 		this.majors = majors;
 		this.complaints = complaints;
 		this.complaintQueries = complaintQueries;
-		this.userDetails = userDetails;
+		this.signIn = signIn;
 	}
 
 	@Override
@@ -50,23 +47,13 @@ class MajorDemoData implements ApplicationRunner {
 		if (majors.count() > 0) {
 			return;
 		}
-		UserDetails specialist;
-		try {
-			specialist = userDetails.loadUserByUsername("aftersales");
-		} catch (RuntimeException e) {
-			return;
-		}
-		var context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(specialist, null,
-				specialist.getAuthorities()));
-		SecurityContextHolder.setContext(context);
-		try {
-			flagOpenComplaintOf("D0001");
-		} catch (RuntimeException e) {
-			log.warn("Demo major complaint not created: {}", e.getMessage());
-		} finally {
-			SecurityContextHolder.clearContext();
-		}
+		signIn.runAs("aftersales", () -> {
+			try {
+				flagOpenComplaintOf("D0001");
+			} catch (RuntimeException e) {
+				log.warn("Demo major complaint not created: {}", e.getMessage());
+			}
+		});
 	}
 
 	/**

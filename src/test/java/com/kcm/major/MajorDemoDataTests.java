@@ -6,15 +6,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 import tools.jackson.databind.JsonNode;
 
 import com.kcm.complaint.ComplaintQueries;
 import com.kcm.dealer.DealerNetwork;
+import com.kcm.identity.DemoSignIn;
 import com.kcm.support.Api;
 import com.kcm.support.KcmTest;
 import com.kcm.support.MutableClock;
@@ -42,11 +39,10 @@ class MajorDemoDataTests {
 	ComplaintQueries complaintQueries;
 
 	@Autowired
-	UserDetailsService userDetails;
+	DemoSignIn signIn;
 
 	@AfterEach
-	void signOut() {
-		SecurityContextHolder.clearContext();
+	void resetClock() {
 		clock.reset();
 	}
 
@@ -54,15 +50,17 @@ class MajorDemoDataTests {
 	void anOpenComplaintOfTheDealerBecomesMajorWithAPartlyFilledDossier() {
 		MajorFixtures f = new MajorFixtures(port, network, clock);
 		long complaint = f.dispatchedComplaint(f.dealer);
-		UserDetails specialist = userDetails.loadUserByUsername(Api.createUser(port, "mdemo", "AFTER_SALES", null));
-		var context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(specialist, null,
-				specialist.getAuthorities()));
-		SecurityContextHolder.setContext(context);
-		MajorDemoData demo = new MajorDemoData(majors, complaints, complaintQueries, userDetails);
-
-		assertThat(demo.flagOpenComplaintOf(f.newDealer)).isNull();
-		MajorComplaint m = demo.flagOpenComplaintOf(f.dealer);
+		MajorDemoData demo = new MajorDemoData(majors, complaints, complaintQueries, signIn);
+		MajorComplaint[] flagged = new MajorComplaint[2];
+		assertThat(signIn.runAs(Api.createUser(port, "mdemo", "AFTER_SALES", null), () -> {
+			flagged[0] = demo.flagOpenComplaintOf(f.newDealer);
+			flagged[1] = demo.flagOpenComplaintOf(f.dealer);
+		})).isTrue();
+		assertThat(signIn.runAs("nobody-" + f.dealer, () -> {
+			throw new AssertionError("not run for an unknown user");
+		})).isFalse();
+		assertThat(flagged[0]).isNull();
+		MajorComplaint m = flagged[1];
 		assertThat(m).isNotNull();
 		assertThat(m.getComplaintId()).isEqualTo(complaint);
 
