@@ -87,6 +87,13 @@ cookie() {
   rm -f "$jar"
 }
 
+echo "== warm-up: 15 s on each measured path (the JIT compiles the hot code; nothing recorded)"
+WARM=$(mktemp -d)
+TOKEN=$(token agent) wrk -t2 -c8 -d15s -s bench/intake.lua "http://127.0.0.1:$PORT" > "$WARM/intake" 2>&1 || true
+COOKIE=$(cookie dealer.d0001) wrk -t2 -c8 -d15s -s bench/page.lua "http://127.0.0.1:$PORT/inbox" > "$WARM/inbox" 2>&1 || true
+COOKIE=$(cookie aftersales) wrk -t2 -c8 -d15s -s bench/page.lua "http://127.0.0.1:$PORT/complaints/board" > "$WARM/board" 2>&1 || true
+rm -rf "$WARM"
+
 ACCESS=bench/results/access.log
 mark() { wc -l < "$ACCESS" 2>/dev/null || echo 0; }
 # server-side percentiles (ms) of the requests to path $2 logged after line $1 of the access log

@@ -549,9 +549,29 @@ public class Complaint {
 		append(EventType.CATEGORY_CORRECTED, at, actor, status, status, null, detail);
 	}
 
-	/** Flags the complaint as major (重大抱怨, SPEC §6). */
-	public void markMajor() {
+	/**
+	 * Flags the complaint as major (重大抱怨, SPEC §6): a line of the timeline, the status unchanged. Flagging a
+	 * complaint that is already major changes nothing.
+	 */
+	public void markMajor(String detail, Instant at, Actor actor) {
+		if (major) {
+			return;
+		}
 		major = true;
+		append(EventType.MAJOR_FLAGGED, at, actor, status, status, currentWorkOrder().orElse(null), detail);
+	}
+
+	/** An imported history's major flag: when it was flagged is not known, so the timeline gets no line. */
+	void markMajorImported() {
+		major = true;
+	}
+
+	/** A screenshot of the post of an online complaint was attached: a line of the timeline, the status unchanged. */
+	public void recordScreenshot(String detail, Instant at, Actor actor) {
+		if (channel != Channel.ONLINE) {
+			throw new DomainException("complaint.screenshot.notOnline");
+		}
+		append(EventType.SCREENSHOT_ADDED, at, actor, status, status, null, detail);
 	}
 
 	// ---- helpers --------------------------------------------------------------------------------

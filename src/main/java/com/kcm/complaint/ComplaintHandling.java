@@ -169,13 +169,14 @@ public class ComplaintHandling {
 
 	/**
 	 * Flags the complaint as major (重大抱怨, SPEC §6), within the caller's scope; the major module decides who
-	 * may. Flagging a complaint that is already major changes nothing.
+	 * may. The timeline gets a line {@code MAJOR_FLAGGED} with the note (the status does not change); flagging a
+	 * complaint that is already major changes nothing.
 	 */
 	@Transactional
-	public void flagMajor(long complaintId) {
+	public void flagMajor(long complaintId, String note) {
 		Complaint c = access.load(complaintId);
 		if (!c.isMajor()) {
-			change(c, at -> c.markMajor());
+			change(c, at -> c.markMajor(note, at, actor()));
 		}
 	}
 

@@ -103,7 +103,7 @@ public class ComplaintHistoryImport {
 				h.vehicle(), h.complainant(), h.repairReason(), online, h.externalId());
 		Complaint c = intake.build(cmd, kind, channel, v, events.get(0).at().toInstant(), actor);
 		if (Boolean.TRUE.equals(h.major())) {
-			c.markMajor();
+			c.markMajorImported();
 		}
 		Category category = Category.valueOf(h.category().trim().toUpperCase(Locale.ROOT));
 		for (int j = 1; j < events.size(); j++) {

@@ -20,7 +20,7 @@ import com.kcm.policy.PolicyName;
 
 /**
  * The complaint page's view of one complaint (SPEC §4): its facts, the customer masked, the vehicle, every
- * work order with its deadlines and replies, the callbacks and the whole timeline — read in one transaction
+ * work order with its deadlines and replies, the callbacks, the screenshots of an online post and the whole timeline — read in one transaction
  * within the caller's scope (404 otherwise).
  */
 @Service
@@ -37,7 +37,7 @@ public class ComplaintScreens {
 			String forcedClosureReason, int closureRound, int unreachableAttempts, int unreachableDays,
 			int attemptsRequired, int daysRequired, Long currentWorkOrderId, Long currentDealerId,
 			boolean currentReplied, List<WorkOrderView> workOrders, List<Callback> callbacks,
-			List<ComplaintEvent> events, Map<Long, String> dealerLabels) {
+			List<ComplaintEvent> events, Map<Long, String> dealerLabels, List<Screenshot> screenshots) {
 
 		public boolean open() {
 			return status != ComplaintStatus.CANCELLED && !status.isClosed();
@@ -69,8 +69,11 @@ public class ComplaintScreens {
 	private final Customers customers;
 	private final Policies policies;
 	private final Clock clock;
+	private final ScreenshotRepository screenshots;
 
-	ComplaintScreens(ComplaintAccess access, DealerCatalog dealers, Customers customers, Policies policies, Clock clock) {
+	ComplaintScreens(ComplaintAccess access, DealerCatalog dealers, Customers customers, Policies policies, Clock clock,
+			ScreenshotRepository screenshots) {
+		this.screenshots = screenshots;
 		this.access = access;
 		this.dealers = dealers;
 		this.customers = customers;
@@ -121,6 +124,7 @@ public class ComplaintScreens {
 				policies.intAt(PolicyName.UNREACHABLE_ATTEMPTS, now), policies.intAt(PolicyName.UNREACHABLE_DISTINCT_DAYS, now),
 				current == null ? null : current.getId(), current == null ? null : current.getDealerId(),
 				current != null && current.getFirstReplyAt() != null, wos, List.copyOf(c.getCallbacks()),
-				List.copyOf(c.getEvents()), labels);
+				List.copyOf(c.getEvents()), labels,
+				c.getChannel() == Channel.ONLINE ? screenshots.findByComplaintIdOrderByIdAsc(c.getId()) : List.of());
 	}
 }

@@ -9,6 +9,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import com.kcm.shared.files.CheckedFile;
+
 /**
  * A file of a major complaint: a photo of a dossier slot, official findings, claim materials, or a generated
  * report. The bytes live in the upload directory under {@code storageName}, never under the name uploaded.
@@ -57,7 +59,7 @@ class Attachment {
 	protected Attachment() {
 	}
 
-	Attachment(long majorId, String slot, UploadChecks.Checked file, String storageName, String originalName,
+	Attachment(long majorId, String slot, CheckedFile file, String storageName, String originalName,
 			String by, Instant at) {
 		this.majorId = majorId;
 		this.slot = slot;

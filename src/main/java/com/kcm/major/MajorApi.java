@@ -1,7 +1,5 @@
 package com.kcm.major;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,8 +11,6 @@ import java.util.Map;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,6 +26,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import com.kcm.shared.TimeConfig;
 import com.kcm.shared.domain.ValidationException;
+import com.kcm.shared.files.FileStore;
 
 /** The major-complaint calls under {@code /api/v1} (SPEC §6, §10). */
 @RestController
@@ -206,24 +203,11 @@ class MajorApi {
 	static ResponseEntity<byte[]> file(MajorFiles.Download d, boolean attachment) {
 		Attachment a = d.attachment();
 		String name = a.getOriginalName() == null ? "file-" + a.getId() : a.getOriginalName();
-		return ResponseEntity.ok().contentType(MediaType.parseMediaType(a.getContentType()))
-				.header(HttpHeaders.CONTENT_DISPOSITION,
-						(attachment ? ContentDisposition.attachment() : ContentDisposition.inline())
-								.filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
-				.header("X-Content-Type-Options", "nosniff")
-				.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-				.body(d.bytes());
+		return FileStore.response(a.getContentType(), name, d.bytes(), attachment);
 	}
 
 	static byte[] bytes(MultipartFile file) {
-		if (file == null || file.isEmpty()) {
-			throw ValidationException.of("file", "major.upload.empty");
-		}
-		try {
-			return file.getBytes();
-		} catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		return FileStore.content(file, "file");
 	}
 
 	private Map<String, Object> view(long id) {

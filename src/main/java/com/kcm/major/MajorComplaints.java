@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,11 +57,13 @@ class MajorComplaints {
 	private final Audit audit;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final MessageSource messages;
 
 	MajorComplaints(MajorAccess access, MajorComplaintRepository majors, DossierEntryRepository dossier,
 			FollowUpRepository followUps, ComplaintQueries complaintQueries, ComplaintNotices complaintNotices,
 			ComplaintHandling complaintHandling, DealerCatalog dealers, BusinessCalendar calendar, Policies policies,
-			PersonalDataCipher cipher, Audit audit, ApplicationEventPublisher events, Clock clock) {
+			PersonalDataCipher cipher, Audit audit, ApplicationEventPublisher events, Clock clock,
+			MessageSource messages) {
 		this.access = access;
 		this.majors = majors;
 		this.dossier = dossier;
@@ -74,6 +78,7 @@ class MajorComplaints {
 		this.audit = audit;
 		this.events = events;
 		this.clock = clock;
+		this.messages = messages;
 	}
 
 	/**
@@ -137,9 +142,22 @@ class MajorComplaints {
 	}
 
 	private void started(MajorComplaint m) {
-		complaintHandling.flagMajor(m.getComplaintId());
+		complaintHandling.flagMajor(m.getComplaintId(), timelineNote(m));
 		events.publishEvent(new MajorComplaintFlagged(m.getId(), m.getComplaintId(), m.getDealerId(),
 				m.getCustomerName(), m.getFlaggedAt(), m.getPhoneReportDueAt(), m.getReportDueAt()));
+	}
+
+	/** The line on the complaint's timeline (stored text, in Chinese like the report): which triggers, who reported. */
+	private String timelineNote(MajorComplaint m) {
+		String triggers = String.join("、", m.triggerSet().stream()
+				.map(t -> messages.getMessage("major.trigger." + t.name(), null, t.name(), Locale.SIMPLIFIED_CHINESE))
+				.toList());
+		String note = m.getTriggerNote() == null || m.getTriggerNote().isBlank() ? triggers
+				: triggers + "：" + m.getTriggerNote();
+		return m.getReportedBy() == null || m.getReportedBy().equals(m.getFlaggedBy())
+				? messages.getMessage("major.timeline.flagged", new Object[] { "#" + m.getId(), note }, Locale.SIMPLIFIED_CHINESE)
+				: messages.getMessage("major.timeline.confirmed", new Object[] { "#" + m.getId(), note, m.getReportedBy() },
+						Locale.SIMPLIFIED_CHINESE);
 	}
 
 	/** The first phone report to the region's staff: when and to whom. */

@@ -19,6 +19,9 @@ import com.kcm.identity.Role;
 import com.kcm.shared.TimeConfig;
 import com.kcm.shared.domain.NotFoundException;
 import com.kcm.shared.domain.ValidationException;
+import com.kcm.shared.files.CheckedFile;
+import com.kcm.shared.files.FileStore;
+import com.kcm.shared.files.UploadChecks;
 import com.kcm.shared.pdf.PdfDocument;
 
 /**
@@ -42,14 +45,14 @@ class MajorFiles {
 	private final DossierEntryRepository dossier;
 	private final MajorComplaints complaints;
 	private final UploadChecks checks;
-	private final AttachmentStore store;
+	private final FileStore store;
 	private final DealerCatalog dealers;
 	private final MessageSource messages;
 	private final Audit audit;
 	private final Clock clock;
 
 	MajorFiles(MajorAccess access, MajorComplaintRepository majors, AttachmentRepository attachments,
-			DossierEntryRepository dossier, MajorComplaints complaints, UploadChecks checks, AttachmentStore store,
+			DossierEntryRepository dossier, MajorComplaints complaints, UploadChecks checks, FileStore store,
 			DealerCatalog dealers, MessageSource messages, Audit audit, Clock clock) {
 		this.access = access;
 		this.majors = majors;
@@ -83,9 +86,9 @@ class MajorFiles {
 		} else {
 			m.requireFlagged();
 		}
-		UploadChecks.Checked checked = checks.check(content, item != null && item.kind == DossierItem.Kind.PHOTO);
+		CheckedFile checked = checks.check("file", content, item != null && item.kind == DossierItem.Kind.PHOTO);
 		String name = store.write(checked.bytes(), checked.extension());
-		Attachment a = attachments.save(new Attachment(majorId, s, checked, name, cleanName(filename), access.actor(),
+		Attachment a = attachments.save(new Attachment(majorId, s, checked, name, FileStore.originalName(filename), access.actor(),
 				clock.instant()));
 		if (dossierSlot) {
 			m.dossierChanged();
@@ -120,7 +123,7 @@ class MajorFiles {
 		String name = store.write(pdf, "pdf");
 		Instant now = clock.instant();
 		Attachment a = attachments.save(new Attachment(majorId, Attachment.REPORT,
-				new UploadChecks.Checked("application/pdf", "pdf", pdf, null, null), name,
+				CheckedFile.pdf(pdf), name,
 				reportTitle(m) + ".pdf", access.actor(), now));
 		m.reportGenerated(a.getId(), now);
 		majors.saveAndFlush(m);
@@ -198,14 +201,5 @@ class MajorFiles {
 
 	static String time(Instant i) {
 		return i == null ? null : TIME.format(i);
-	}
-
-	private static String cleanName(String filename) {
-		if (filename == null) {
-			return null;
-		}
-		String n = filename.replace('\\', '/');
-		n = n.substring(n.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "");
-		return n.length() > 200 ? n.substring(n.length() - 200) : n;
 	}
 }

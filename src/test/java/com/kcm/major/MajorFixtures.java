@@ -3,12 +3,6 @@ package com.kcm.major;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,13 +10,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-import javax.imageio.ImageIO;
-
 import com.kcm.dealer.DealerCommand;
 import com.kcm.dealer.DealerNetwork;
 import com.kcm.dealer.RegionCommand;
 import com.kcm.support.Api;
 import com.kcm.support.MutableClock;
+import com.kcm.support.TestImages;
 
 /** A region with two dealers, a dealer in another region, the users of every role, and a dispatched complaint. */
 final class MajorFixtures {
@@ -143,40 +136,15 @@ final class MajorFixtures {
 	}
 
 	static byte[] image(Color color, String format, int width, int height) {
-		BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-		Graphics2D g = img.createGraphics();
-		g.setColor(color);
-		g.fillRect(0, 0, width, height);
-		g.dispose();
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try {
-			ImageIO.write(img, format, out);
-		} catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		return out.toByteArray();
+		return TestImages.image(color, format, width, height);
 	}
 
-	/**
-	 * The JPEG with an EXIF segment (APP1) right after the start marker, carrying a GPS marker text the test
-	 * looks for afterwards.
-	 */
+	/** The JPEG with an EXIF GPS segment carrying the text {@code KCM-GPS-MARKER}. */
 	static byte[] withExifGps(byte[] jpeg) {
-		byte[] payload = ("Exif\0\0GPSLatitude=39.9042N;GPSLongitude=116.4074E;KCM-GPS-MARKER")
-				.getBytes(StandardCharsets.ISO_8859_1);
-		int len = payload.length + 2;
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		out.write(jpeg, 0, 2);
-		out.write(0xFF);
-		out.write(0xE1);
-		out.write((len >> 8) & 0xFF);
-		out.write(len & 0xFF);
-		out.writeBytes(payload);
-		out.write(jpeg, 2, jpeg.length - 2);
-		return out.toByteArray();
+		return TestImages.withExifGps(jpeg);
 	}
 
 	static boolean contains(byte[] haystack, String needle) {
-		return new String(haystack, StandardCharsets.ISO_8859_1).contains(needle);
+		return TestImages.contains(haystack, needle);
 	}
 }

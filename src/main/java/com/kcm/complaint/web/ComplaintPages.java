@@ -9,6 +9,7 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
+import org.springframework.http.ResponseEntity;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.kcm.complaint.CallbackAnswers;
@@ -24,6 +26,7 @@ import com.kcm.complaint.Channel;
 import com.kcm.complaint.ComplaintHandling;
 import com.kcm.complaint.ComplaintKind;
 import com.kcm.complaint.ComplaintScreens;
+import com.kcm.complaint.ComplaintScreenshots;
 import com.kcm.complaint.ComplaintStatus;
 import com.kcm.complaint.ReplyContent;
 import com.kcm.complaint.WorkOrderStatus;
@@ -32,6 +35,7 @@ import com.kcm.identity.CurrentUser;
 import com.kcm.identity.CurrentUsers;
 import com.kcm.shared.domain.DomainException;
 import com.kcm.shared.domain.ValidationException;
+import com.kcm.shared.files.FileStore;
 
 /**
  * The complaint page: everything about one complaint, and the forms of the moves the caller's roles allow
@@ -43,14 +47,16 @@ class ComplaintPages {
 
 	private final ComplaintScreens screens;
 	private final ComplaintHandling handling;
+	private final ComplaintScreenshots screenshots;
 	private final DealerCatalog dealers;
 	private final CurrentUsers users;
 	private final MessageSource messages;
 
-	ComplaintPages(ComplaintScreens screens, ComplaintHandling handling, DealerCatalog dealers, CurrentUsers users,
-			MessageSource messages) {
+	ComplaintPages(ComplaintScreens screens, ComplaintHandling handling, ComplaintScreenshots screenshots,
+			DealerCatalog dealers, CurrentUsers users, MessageSource messages) {
 		this.screens = screens;
 		this.handling = handling;
+		this.screenshots = screenshots;
 		this.dealers = dealers;
 		this.users = users;
 		this.messages = messages;
@@ -105,6 +111,7 @@ class ComplaintPages {
 		m.put("projectNo", c.escalatedAt() != null && (specialist || agent));
 		m.put("repeat", c.open() && (agent || specialist));
 		m.put("any", m.values().stream().anyMatch(Boolean::booleanValue));
+		m.put("screenshots", online && (specialist || regional));
 		return m;
 	}
 
@@ -212,6 +219,22 @@ class ComplaintPages {
 			RedirectAttributes redirect, HttpServletResponse response) {
 		return move(id, "projectNo", () -> handling.enterProjectNumber(id, blank(number)), model, redirect, response,
 				null);
+	}
+
+	/** Screenshots of the post of an online complaint, several at once (all checked before any is stored). */
+	@PostMapping("/complaints/{id:\\d+}/screenshots")
+	String attachScreenshots(@PathVariable long id,
+			@RequestParam(name = "screenshots", required = false) List<MultipartFile> files, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		return move(id, "screenshots", () -> screenshots.attach(id, "screenshots", IntakePages.uploads(files,
+				"screenshots")), model, redirect, response, null);
+	}
+
+	/** A screenshot's image for the page (404, audited, for a complaint the caller may not see). */
+	@GetMapping("/complaints/{id:\\d+}/screenshots/{sid:\\d+}")
+	ResponseEntity<byte[]> screenshot(@PathVariable long id, @PathVariable long sid) {
+		ComplaintScreenshots.Download d = screenshots.download(id, sid);
+		return FileStore.response(d.screenshot().getContentType(), d.name(), d.bytes(), false);
 	}
 
 	/** A repeat call; from the intake form the agent's description is the note. */

@@ -12,10 +12,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.kcm.complaint.ComplaintBoards;
 import com.kcm.complaint.ComplaintIntake;
+import com.kcm.complaint.ComplaintScreenshots;
 import com.kcm.customer.CustomerView;
 import com.kcm.customer.Customers;
 import com.kcm.shared.domain.DomainException;
@@ -23,18 +25,21 @@ import com.kcm.shared.domain.ValidationException;
 
 /**
  * Intake: the agent's form with the instant customer lookup (htmx) and the repeat-call check, and
- * after-sales' online-complaint form.
+ * after-sales' online-complaint form with the screenshots of the post.
  */
 @Controller
 class IntakePages {
 
 	private final ComplaintIntake intake;
+	private final ComplaintScreenshots screenshots;
 	private final ComplaintBoards boards;
 	private final Customers customers;
 	private final MessageSource messages;
 
-	IntakePages(ComplaintIntake intake, ComplaintBoards boards, Customers customers, MessageSource messages) {
+	IntakePages(ComplaintIntake intake, ComplaintScreenshots screenshots, ComplaintBoards boards, Customers customers,
+			MessageSource messages) {
 		this.intake = intake;
+		this.screenshots = screenshots;
 		this.boards = boards;
 		this.customers = customers;
 		this.messages = messages;
@@ -120,15 +125,25 @@ class IntakePages {
 
 	@PostMapping("/complaints/online/new")
 	@PreAuthorize(ComplaintRoles.SPECIALIST)
-	String registerOnline(@ModelAttribute("form") IntakeForm form, Model model, RedirectAttributes redirect) {
+	String registerOnline(@ModelAttribute("form") IntakeForm form,
+			@RequestParam(name = "screenshots", required = false) List<MultipartFile> files, Model model,
+			RedirectAttributes redirect) {
 		try {
-			var r = intake.register(form.online(), "web-" + form.getToken(), form.canonical());
+			var r = screenshots.registerOnline(form.online(), "web-" + form.getToken(), form.canonical(), "screenshots",
+					uploads(files, "screenshots"));
 			redirect.addFlashAttribute("flash", text("cweb.intake.done", "#" + r.complaint().getId()));
 			return "redirect:/complaints/" + r.complaint().getId();
 		} catch (ValidationException | DomainException e) {
 			ComplaintWebAdvice.refused(e, messages, model);
 			return "complaint/online";
 		}
+	}
+
+	/** The files chosen in a multiple file field; the empty part a browser sends when none was chosen is skipped. */
+	static List<ComplaintScreenshots.Upload> uploads(List<MultipartFile> files, String field) {
+		return files == null ? List.of()
+				: files.stream().filter(f -> f != null && !f.isEmpty())
+						.map(f -> ComplaintScreenshots.Upload.of(f, field)).toList();
 	}
 
 	private String text(String key, Object... args) {

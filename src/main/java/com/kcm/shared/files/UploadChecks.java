@@ -1,4 +1,4 @@
-package com.kcm.major;
+package com.kcm.shared.files;
 
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -23,52 +23,50 @@ import com.kcm.shared.domain.ValidationException;
 
 /**
  * What an upload is, judged by its content and never by its name (SPEC §8): a JPEG or PNG that decodes, within
- * the byte and pixel limits, or a PDF. Images are decoded and encoded again, so whatever metadata they carried
- * (EXIF, GPS location, comments) is gone; PDFs must open as PDF documents.
+ * the byte and pixel limits ({@code kcm.uploads.max-size}, {@code kcm.uploads.max-pixels}), or a PDF. Images are
+ * decoded and encoded again, so whatever metadata they carried (EXIF, GPS location, comments) is gone; PDFs must
+ * open as PDF documents. A refusal is a {@link ValidationException} naming the form field the caller gives.
  */
 @Component
-class UploadChecks {
-
-	/** A file that passed: the bytes to store (re-encoded for images), its type and, for images, its size. */
-	record Checked(String contentType, String extension, byte[] bytes, Integer width, Integer height) {
-	}
+public class UploadChecks {
 
 	private final long maxBytes;
 	private final long maxPixels;
 
-	UploadChecks(@Value("${kcm.major.upload.max-size:10MB}") DataSize maxSize,
-			@Value("${kcm.major.upload.max-pixels:40000000}") long maxPixels) {
+	UploadChecks(@Value("${kcm.uploads.max-size:10MB}") DataSize maxSize,
+			@Value("${kcm.uploads.max-pixels:40000000}") long maxPixels) {
 		this.maxBytes = maxSize.toBytes();
 		this.maxPixels = maxPixels;
 	}
 
-	Checked check(byte[] content, boolean imagesOnly) {
+	/** Checks one upload sent as form field {@code field}; images only, or images and PDF. */
+	public CheckedFile check(String field, byte[] content, boolean imagesOnly) {
 		if (content == null || content.length == 0) {
-			throw ValidationException.of("file", "major.upload.empty");
+			throw ValidationException.of(field, "upload.empty");
 		}
 		if (content.length > maxBytes) {
-			throw ValidationException.of("file", "major.upload.tooLarge", String.valueOf(maxBytes / (1024 * 1024)));
+			throw ValidationException.of(field, "upload.tooLarge", String.valueOf(maxBytes / (1024 * 1024)));
 		}
 		if (startsWith(content, 0xFF, 0xD8, 0xFF)) {
-			return image(content, "jpeg");
+			return image(field, content, "jpeg");
 		}
 		if (startsWith(content, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
-			return image(content, "png");
+			return image(field, content, "png");
 		}
 		if (!imagesOnly && startsWith(content, '%', 'P', 'D', 'F', '-')) {
-			return pdf(content);
+			return pdf(field, content);
 		}
-		throw ValidationException.of("file", imagesOnly ? "major.upload.notImage" : "major.upload.type");
+		throw ValidationException.of(field, imagesOnly ? "upload.notImage" : "upload.type");
 	}
 
-	private Checked image(byte[] content, String format) {
+	private CheckedFile image(String field, byte[] content, String format) {
 		BufferedImage decoded;
 		int width;
 		int height;
 		try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
 			Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
 			if (!readers.hasNext()) {
-				throw unreadable();
+				throw unreadable(field);
 			}
 			ImageReader reader = readers.next();
 			try {
@@ -76,7 +74,7 @@ class UploadChecks {
 				width = reader.getWidth(0);
 				height = reader.getHeight(0);
 				if ((long) width * height > maxPixels) {
-					throw ValidationException.of("file", "major.upload.tooManyPixels", String.valueOf(width), String.valueOf(height),
+					throw ValidationException.of(field, "upload.tooManyPixels", String.valueOf(width), String.valueOf(height),
 							maxPixels / 1_000_000);
 				}
 				decoded = reader.read(0);
@@ -87,10 +85,10 @@ class UploadChecks {
 			if (e instanceof ValidationException v) {
 				throw v;
 			}
-			throw unreadable();
+			throw unreadable(field);
 		}
-		return "jpeg".equals(format) ? new Checked("image/jpeg", "jpg", jpeg(decoded), width, height)
-				: new Checked("image/png", "png", png(decoded), width, height);
+		return "jpeg".equals(format) ? new CheckedFile("image/jpeg", "jpg", jpeg(decoded), width, height)
+				: new CheckedFile("image/png", "png", png(decoded), width, height);
 	}
 
 	/** Encodes again as JPEG (quality 0.9) from plain RGB pixels: no metadata survives. */
@@ -125,22 +123,22 @@ class UploadChecks {
 		return out.toByteArray();
 	}
 
-	private static Checked pdf(byte[] content) {
+	private static CheckedFile pdf(String field, byte[] content) {
 		try {
 			com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(content);
 			int pages = reader.getNumberOfPages();
 			reader.close();
 			if (pages < 1) {
-				throw unreadable();
+				throw unreadable(field);
 			}
 		} catch (IOException | RuntimeException e) {
-			throw unreadable();
+			throw unreadable(field);
 		}
-		return new Checked("application/pdf", "pdf", content, null, null);
+		return CheckedFile.pdf(content);
 	}
 
-	private static ValidationException unreadable() {
-		return ValidationException.of("file", "major.upload.unreadable");
+	private static ValidationException unreadable(String field) {
+		return ValidationException.of(field, "upload.unreadable");
 	}
 
 	private static boolean startsWith(byte[] b, int... prefix) {
