@@ -57,7 +57,7 @@ done
 grep -q "KCM is ready" bench/results/app.log || { echo "the application did not get ready" >&2; exit 1; }
 
 if [ "${BENCH_REUSE:-0}" = 1 ]; then
-  load_s="(earlier run)"
+  load_s=""
 else
   echo "== load $N complaints"
   start=$(date +%s)
@@ -71,7 +71,7 @@ case "$counts" in 0\ *) echo "nothing loaded: no dealers or customers?" >&2; exi
 echo "== floor: pgbench single-row inserts, 32 clients"
 $PG -d $DB -c "drop table if exists bench_floor" -c "create table bench_floor (id bigserial primary key, v integer not null)"
 pgbench -h 127.0.0.1 -U postgres -n -c 32 -j 2 -T "${DURATION%s}" -f bench/floor.sql $DB > bench/results/pgbench.txt 2>&1
-floor_tps=$(grep -Eo 'tps = [0-9.]+' bench/results/pgbench.txt | head -n1 | awk '{print $3}')
+floor_tps=$(grep -Eo 'tps = [0-9.]+' bench/results/pgbench.txt | head -n1 | awk '{printf "%.0f", $3}')
 echo "   $floor_tps tps"
 
 token() {
@@ -144,7 +144,7 @@ Measured by \`bench/run.sh $N\` on $(date -u +%Y-%m-%d) — $(nproc) cores ($cpu
 Java $(java -version 2>&1 | head -n1 | cut -d'"' -f2); the application, PostgreSQL, pgbench and wrk
 share the machine. Raw output in \`bench/results/\` (not committed).
 
-Data: $counts (loaded in ${load_s}s by \`bench/generate.sql\`), $dealers dealers, about 200 customers;
+Data: $counts ($( [ -n "$load_s" ] && echo "loaded in ${load_s} s" || echo "loaded by an earlier run") by \`bench/generate.sql\`), $dealers dealers, about 200 customers;
 open work shaped like a real network's (see the generator's header: about 3 % of complaints open, most
 of them from the last 30 days). Scheduled jobs are off during the run; everything on the request paths
 is on (authentication, validation, timeline, audit trail, outbox publication, durable commits).
