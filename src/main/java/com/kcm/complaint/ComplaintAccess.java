@@ -87,7 +87,7 @@ class ComplaintAccess {
 	void require(Set<Role> roles) {
 		CurrentUser u = user();
 		for (Role r : roles) {
-			if (holds(u, r)) {
+			if (u.holds(r)) {
 				return;
 			}
 		}
@@ -95,17 +95,6 @@ class ComplaintAccess {
 		throw new AccessDeniedException("role");
 	}
 
-	static boolean holds(CurrentUser u, Role r) {
-		if (u.has(r)) {
-			return true;
-		}
-		return switch (r) {
-			case AFTER_SALES -> u.hasAny(Role.AFTER_SALES_MANAGER, Role.ADMIN);
-			case CS_AGENT -> u.hasAny(Role.CS_SUPERVISOR, Role.ADMIN);
-			case CS_SUPERVISOR, AFTER_SALES_MANAGER, FINANCE, ACCOUNT_MANAGER -> u.has(Role.ADMIN);
-			default -> false;
-		};
-	}
 
 	/** A dealer user may act only on its own dealer's current work order. */
 	void requireOwnWorkOrder(WorkOrder wo) {

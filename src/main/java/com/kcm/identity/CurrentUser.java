@@ -23,6 +23,22 @@ public record CurrentUser(long id, String username, String displayName, Set<Role
 	}
 
 	/**
+	 * Whether the caller may act in a role, the role hierarchy applied: the manager acts as after-sales, the
+	 * supervisor as an agent, the administrator in every role but a dealer's (it is bound to no dealer).
+	 */
+	public boolean holds(Role role) {
+		if (roles.contains(role)) {
+			return true;
+		}
+		return switch (role) {
+			case AFTER_SALES -> hasAny(Role.AFTER_SALES_MANAGER, Role.ADMIN);
+			case CS_AGENT -> hasAny(Role.CS_SUPERVISOR, Role.ADMIN);
+			case DEALER -> false;
+			default -> roles.contains(Role.ADMIN);
+		};
+	}
+
+	/**
 	 * Dealer users see one dealer and regional users one region (SPEC §8). A user holding a central role
 	 * besides is still scoped: the narrower binding wins.
 	 */

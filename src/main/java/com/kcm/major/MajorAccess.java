@@ -69,7 +69,7 @@ class MajorAccess {
 	void require(Set<Role> roles) {
 		CurrentUser u = user();
 		for (Role r : roles) {
-			if (holds(u, r)) {
+			if (u.holds(r)) {
 				return;
 			}
 		}
@@ -77,18 +77,8 @@ class MajorAccess {
 		throw new AccessDeniedException("role");
 	}
 
-	static boolean holds(CurrentUser u, Role r) {
-		if (u.has(r)) {
-			return true;
-		}
-		return switch (r) {
-			case AFTER_SALES -> u.hasAny(Role.AFTER_SALES_MANAGER, Role.ADMIN);
-			case AFTER_SALES_MANAGER, REGIONAL -> u.has(Role.ADMIN);
-			default -> false;
-		};
-	}
 
 	boolean holds(Role r) {
-		return holds(user(), r);
+		return user().holds(r);
 	}
 }
