@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -131,8 +129,10 @@ public class ComplaintBoards {
 	public Page<Row> section(Section section, Pageable pageable) {
 		Instant now = clock.instant();
 		return switch (section) {
-			case TO_DISPATCH, ESCALATED, CLOSURE_REQUESTED, ONLINE_OPEN ->
-				complaintRows(sectionSpec(section, now), pageable, sectionSort(section));
+			case TO_DISPATCH -> complaintRows(sectionSpec(section, now), pageable, Sort.by("registeredAt", "id"));
+			case ESCALATED -> complaintRows(sectionSpec(section, now), pageable, Sort.by("firstDispatchedAt", "id"));
+			case CLOSURE_REQUESTED -> complaintRows(sectionSpec(section, now), pageable, Sort.by("callbackDueAt", "id"));
+			case ONLINE_OPEN -> complaintRows(sectionSpec(section, now), pageable, Sort.by("registeredAt", "id"));
 			case REPLIED, DUE_TODAY, OVERDUE -> workOrderRows(workOrderSection(section, now), pageable);
 		};
 	}
@@ -145,62 +145,25 @@ public class ComplaintBoards {
 		};
 	}
 
-	/**
-	 * The first {@code size} rows of every section, in each section's order, with its count: per section one
-	 * query for the rows and one for the badge, then the current work orders, the dealers and the unreachable
-	 * attempts of all sections' rows in one query each.
-	 */
-	public Map<Section, Preview> previews(int size) {
+	/** The first {@code size} rows of a section, in the section's order, with its count: no full count query. */
+	public Preview preview(Section section, int size) {
 		Instant now = clock.instant();
-		Map<Section, List<Complaint>> complaintRows = new EnumMap<>(Section.class);
-		Map<Section, List<WorkOrder>> orderRows = new EnumMap<>(Section.class);
-		Map<Section, Tally> counts = new EnumMap<>(Section.class);
-		for (Section section : Section.values()) {
-			switch (section) {
-				case TO_DISPATCH, ESCALATED, CLOSURE_REQUESTED, ONLINE_OPEN -> {
-					Specification<Complaint> spec = sectionSpec(section, now);
-					Sort sort = sectionSort(section);
-					complaintRows.put(section, complaints.findBy(spec, q -> q.sortBy(sort).limit(size).all()));
-					counts.put(section, tally(Complaint.class, spec));
-				}
-				case REPLIED, DUE_TODAY, OVERDUE -> {
-					Specification<WorkOrder> spec = workOrderSection(section, now);
-					orderRows.put(section, workOrders.findBy(spec, q -> q.sortBy(WORK_ORDER_ORDER).limit(size).all()));
-					counts.put(section, tally(WorkOrder.class, spec));
-				}
-			}
-		}
-		Map<Long, WorkOrder> current = currentWorkOrders(complaintRows.values().stream().flatMap(List::stream)
-				.map(Complaint::getId).collect(Collectors.toSet()));
-		Set<Long> dealerIds = new HashSet<>();
-		complaintRows.values().forEach(l -> l.forEach(c -> {
-			if (c.getHandlingDealerId() != null) {
-				dealerIds.add(c.getHandlingDealerId());
-			}
-		}));
-		current.values().forEach(w -> dealerIds.add(w.getDealerId()));
-		orderRows.values().forEach(l -> l.forEach(w -> dealerIds.add(w.getDealerId())));
-		Map<Long, DealerSummary> byId = dealers.byIds(dealerIds);
-		List<Complaint> all = new ArrayList<>();
-		complaintRows.values().forEach(all::addAll);
-		orderRows.values().forEach(l -> l.forEach(w -> all.add(w.getComplaint())));
-		Map<Long, Integer> unreachable = unreachable(all);
-		Map<Section, Preview> out = new LinkedHashMap<>();
-		for (Section section : Section.values()) {
-			List<Row> rows = complaintRows.containsKey(section)
-					? complaintRows.get(section).stream()
-							.map(c -> row(c, current.get(c.getId()), byId, now, unreachable)).toList()
-					: orderRows.get(section).stream().map(w -> row(w.getComplaint(), w, byId, now, unreachable)).toList();
-			out.put(section, new Preview(rows, counts.get(section)));
-		}
-		return out;
-	}
-
-	private static Sort sectionSort(Section section) {
 		return switch (section) {
-			case ESCALATED -> Sort.by("firstDispatchedAt", "id");
-			case CLOSURE_REQUESTED -> Sort.by("callbackDueAt", "id");
-			default -> Sort.by("registeredAt", "id");
+			case TO_DISPATCH, ESCALATED, CLOSURE_REQUESTED, ONLINE_OPEN -> {
+				Specification<Complaint> spec = sectionSpec(section, now);
+				Sort sort = switch (section) {
+					case ESCALATED -> Sort.by("firstDispatchedAt", "id");
+					case CLOSURE_REQUESTED -> Sort.by("callbackDueAt", "id");
+					default -> Sort.by("registeredAt", "id");
+				};
+				yield new Preview(rows(complaints.findBy(spec, q -> q.sortBy(sort).limit(size).all())),
+						tally(Complaint.class, spec));
+			}
+			case REPLIED, DUE_TODAY, OVERDUE -> {
+				Specification<WorkOrder> spec = workOrderSection(section, now);
+				yield new Preview(workOrderRows(workOrders.findBy(spec, q -> q.sortBy(WORK_ORDER_ORDER).limit(size).all())),
+						tally(WorkOrder.class, spec));
+			}
 		};
 	}
 
@@ -457,7 +420,13 @@ public class ComplaintBoards {
 		if (list.isEmpty()) {
 			return List.of();
 		}
-		Map<Long, WorkOrder> byComplaint = currentWorkOrders(list.stream().map(Complaint::getId).collect(Collectors.toSet()));
+		Set<Long> ids = list.stream().map(Complaint::getId).collect(Collectors.toSet());
+		Specification<WorkOrder> current = (r, q, cb) -> cb.and(r.get("complaint").get("id").in(ids),
+				r.get("status").in(CURRENT));
+		Map<Long, WorkOrder> byComplaint = new HashMap<>();
+		for (WorkOrder w : workOrders.findAll(current, Sort.by("seq"))) {
+			byComplaint.put(w.getComplaint().getId(), w);
+		}
 		Set<Long> dealerIds = new HashSet<>();
 		list.forEach(c -> {
 			if (c.getHandlingDealerId() != null) {
@@ -468,20 +437,6 @@ public class ComplaintBoards {
 		Instant now = clock.instant();
 		Map<Long, Integer> unreachable = unreachable(list);
 		return list.stream().map(c -> row(c, byComplaint.get(c.getId()), byId, now, unreachable)).toList();
-	}
-
-	/** The current work order of each of the complaints (one query). */
-	private Map<Long, WorkOrder> currentWorkOrders(Set<Long> complaintIds) {
-		Map<Long, WorkOrder> byComplaint = new HashMap<>();
-		if (complaintIds.isEmpty()) {
-			return byComplaint;
-		}
-		Specification<WorkOrder> current = (r, q, cb) -> cb.and(r.get("complaint").get("id").in(complaintIds),
-				r.get("status").in(CURRENT));
-		for (WorkOrder w : workOrders.findAll(current, Sort.by("seq"))) {
-			byComplaint.put(w.getComplaint().getId(), w);
-		}
-		return byComplaint;
 	}
 
 	/** Unreachable callbacks of the current closure round per complaint waiting for its callback (one query). */

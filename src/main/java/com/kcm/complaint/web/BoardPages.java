@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -50,7 +52,11 @@ class BoardPages {
 	@GetMapping("/complaints/board")
 	@PreAuthorize(ComplaintRoles.SPECIALIST)
 	String board(Model model) {
-		model.addAttribute("sections", boards.previews(BOARD_ROWS));
+		Map<Section, ComplaintBoards.Preview> sections = new LinkedHashMap<>();
+		for (Section s : Section.values()) {
+			sections.put(s, boards.preview(s, BOARD_ROWS));
+		}
+		model.addAttribute("sections", sections);
 		return "complaint/board";
 	}
 
