@@ -42,7 +42,7 @@ public class ComplaintScreenshots {
 
 		/** The name to show it under: the one it was uploaded as, or a made-up one. */
 		public String name() {
-			return screenshot.getOriginalName() == null ? "screenshot-" + screenshot.getId() : screenshot.getOriginalName();
+			return screenshot.getFile().getOriginalName() == null ? "screenshot-" + screenshot.getId() : screenshot.getFile().getOriginalName();
 		}
 	}
 
@@ -118,7 +118,7 @@ public class ComplaintScreenshots {
 		}
 		Screenshot s = screenshots.findByIdAndComplaintId(screenshotId, complaintId)
 				.orElseThrow(() -> new NotFoundException("screenshot", screenshotId));
-		return new Download(s, files.read(s.getStorageName()));
+		return new Download(s, files.read(s.getFile().getStorageName()));
 	}
 
 	private List<CheckedFile> check(String field, List<Upload> uploads) {
@@ -141,7 +141,7 @@ public class ComplaintScreenshots {
 			c.recordScreenshot(s.describe(), now, new Actor(actor));
 			audit.changed(Audit.CREATE, "complaint_screenshot", s.getId(), null,
 					Map.of("complaint", c.getId(), "type", f.contentType(), "size", f.bytes().length, "name",
-							s.getOriginalName() == null ? "" : s.getOriginalName()));
+							s.getFile().getOriginalName() == null ? "" : s.getFile().getOriginalName()));
 			saved.add(s);
 		}
 		complaints.flush();

@@ -3,6 +3,7 @@ package com.kcm.complaint;
 import java.time.Instant;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -10,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import com.kcm.shared.files.CheckedFile;
+import com.kcm.shared.files.StoredFile;
 
 /**
  * A screenshot of the post behind an online complaint (SPEC §4.4). The image, re-encoded without metadata,
@@ -26,49 +28,22 @@ public class Screenshot {
 	@Column(name = "complaint_id", nullable = false)
 	private long complaintId;
 
-	@Column(name = "content_type", nullable = false)
-	private String contentType;
-
-	@Column(name = "size_bytes", nullable = false)
-	private long sizeBytes;
-
-	@Column(nullable = false)
-	private int width;
-
-	@Column(nullable = false)
-	private int height;
-
-	@Column(name = "storage_name", nullable = false)
-	private String storageName;
-
-	@Column(name = "original_name")
-	private String originalName;
-
-	@Column(name = "uploaded_by", nullable = false)
-	private String uploadedBy;
-
-	@Column(name = "uploaded_at", nullable = false)
-	private Instant uploadedAt;
+	@Embedded
+	private StoredFile file;
 
 	protected Screenshot() {
 	}
 
 	Screenshot(long complaintId, CheckedFile image, String storageName, String originalName, String by, Instant at) {
 		this.complaintId = complaintId;
-		this.contentType = image.contentType();
-		this.sizeBytes = image.bytes().length;
-		this.width = image.width();
-		this.height = image.height();
-		this.storageName = storageName;
-		this.originalName = originalName;
-		this.uploadedBy = by;
-		this.uploadedAt = at;
+		this.file = new StoredFile(image, storageName, originalName, by, at);
 	}
 
 	/** What the timeline says about it: number, name and size. */
 	String describe() {
-		return "#" + id + (originalName == null || originalName.isBlank() ? "" : " " + originalName) + " (" + width
-				+ "×" + height + ")";
+		String name = file.getOriginalName();
+		return "#" + id + (name == null || name.isBlank() ? "" : " " + name) + " (" + file.getWidth() + "×"
+				+ file.getHeight() + ")";
 	}
 
 	public Long getId() {
@@ -79,35 +54,8 @@ public class Screenshot {
 		return complaintId;
 	}
 
-	public String getContentType() {
-		return contentType;
-	}
-
-	public long getSizeBytes() {
-		return sizeBytes;
-	}
-
-	public int getWidth() {
-		return width;
-	}
-
-	public int getHeight() {
-		return height;
-	}
-
-	String getStorageName() {
-		return storageName;
-	}
-
-	public String getOriginalName() {
-		return originalName;
-	}
-
-	public String getUploadedBy() {
-		return uploadedBy;
-	}
-
-	public Instant getUploadedAt() {
-		return uploadedAt;
+	/** The stored file: type, size, pixels, stored and uploaded names, who and when. */
+	public StoredFile getFile() {
+		return file;
 	}
 }

@@ -43,7 +43,7 @@ class ScreenshotApi {
 	@GetMapping("/{sid}")
 	ResponseEntity<byte[]> image(@PathVariable long id, @PathVariable long sid) {
 		ComplaintScreenshots.Download d = screenshots.download(id, sid);
-		return FileStore.response(d.screenshot().getContentType(), d.name(), d.bytes(), false);
+		return FileStore.response(d.screenshot().getFile().getContentType(), d.name(), d.bytes(), false);
 	}
 
 
@@ -51,13 +51,13 @@ class ScreenshotApi {
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("id", s.getId());
 		m.put("complaintId", s.getComplaintId());
-		m.put("contentType", s.getContentType());
-		m.put("width", s.getWidth());
-		m.put("height", s.getHeight());
-		m.put("sizeBytes", s.getSizeBytes());
-		m.put("originalName", s.getOriginalName());
-		m.put("uploadedBy", s.getUploadedBy());
-		m.put("uploadedAt", ComplaintQueries.local(s.getUploadedAt()));
+		m.put("contentType", s.getFile().getContentType());
+		m.put("width", s.getFile().getWidth());
+		m.put("height", s.getFile().getHeight());
+		m.put("sizeBytes", s.getFile().getSizeBytes());
+		m.put("originalName", s.getFile().getOriginalName());
+		m.put("uploadedBy", s.getFile().getUploadedBy());
+		m.put("uploadedAt", ComplaintQueries.local(s.getFile().getUploadedAt()));
 		return m;
 	}
 }

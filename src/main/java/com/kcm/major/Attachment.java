@@ -3,6 +3,7 @@ package com.kcm.major;
 import java.time.Instant;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -10,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import com.kcm.shared.files.CheckedFile;
+import com.kcm.shared.files.StoredFile;
 
 /**
  * A file of a major complaint: a photo of a dossier slot, official findings, claim materials, or a generated
@@ -34,27 +36,8 @@ class Attachment {
 	@Column(nullable = false)
 	private String slot;
 
-	@Column(name = "content_type", nullable = false)
-	private String contentType;
-
-	@Column(name = "size_bytes", nullable = false)
-	private long sizeBytes;
-
-	private Integer width;
-
-	private Integer height;
-
-	@Column(name = "storage_name", nullable = false)
-	private String storageName;
-
-	@Column(name = "original_name")
-	private String originalName;
-
-	@Column(name = "uploaded_by", nullable = false)
-	private String uploadedBy;
-
-	@Column(name = "uploaded_at", nullable = false)
-	private Instant uploadedAt;
+	@Embedded
+	private StoredFile file;
 
 	protected Attachment() {
 	}
@@ -63,18 +46,7 @@ class Attachment {
 			String by, Instant at) {
 		this.majorId = majorId;
 		this.slot = slot;
-		this.contentType = file.contentType();
-		this.sizeBytes = file.bytes().length;
-		this.width = file.width();
-		this.height = file.height();
-		this.storageName = storageName;
-		this.originalName = originalName;
-		this.uploadedBy = by;
-		this.uploadedAt = at;
-	}
-
-	boolean isImage() {
-		return contentType.startsWith("image/");
+		this.file = new StoredFile(file, storageName, originalName, by, at);
 	}
 
 	public Long getId() {
@@ -89,35 +61,8 @@ class Attachment {
 		return slot;
 	}
 
-	public String getContentType() {
-		return contentType;
-	}
-
-	public long getSizeBytes() {
-		return sizeBytes;
-	}
-
-	public Integer getWidth() {
-		return width;
-	}
-
-	public Integer getHeight() {
-		return height;
-	}
-
-	public String getStorageName() {
-		return storageName;
-	}
-
-	public String getOriginalName() {
-		return originalName;
-	}
-
-	public String getUploadedBy() {
-		return uploadedBy;
-	}
-
-	public Instant getUploadedAt() {
-		return uploadedAt;
+	/** The stored file: type, size, pixels, stored and uploaded names, who and when. */
+	public StoredFile getFile() {
+		return file;
 	}
 }

@@ -202,8 +202,8 @@ class MajorApi {
 
 	static ResponseEntity<byte[]> file(MajorFiles.Download d, boolean attachment) {
 		Attachment a = d.attachment();
-		String name = a.getOriginalName() == null ? "file-" + a.getId() : a.getOriginalName();
-		return FileStore.response(a.getContentType(), name, d.bytes(), attachment);
+		String name = a.getFile().getOriginalName() == null ? "file-" + a.getId() : a.getFile().getOriginalName();
+		return FileStore.response(a.getFile().getContentType(), name, d.bytes(), attachment);
 	}
 
 	static byte[] bytes(MultipartFile file) {
@@ -275,12 +275,12 @@ class MajorApi {
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("id", a.getId());
 		m.put("slot", a.getSlot());
-		m.put("contentType", a.getContentType());
-		m.put("size", a.getSizeBytes());
-		m.put("width", a.getWidth());
-		m.put("height", a.getHeight());
-		m.put("uploadedBy", a.getUploadedBy());
-		m.put("uploadedAt", local(a.getUploadedAt()));
+		m.put("contentType", a.getFile().getContentType());
+		m.put("size", a.getFile().getSizeBytes());
+		m.put("width", a.getFile().getWidth());
+		m.put("height", a.getFile().getHeight());
+		m.put("uploadedBy", a.getFile().getUploadedBy());
+		m.put("uploadedAt", local(a.getFile().getUploadedAt()));
 		return m;
 	}
 

@@ -110,7 +110,7 @@ class MajorFiles {
 			audit.notVisible("major_attachment", attachmentId);
 			throw new NotFoundException("attachment", attachmentId);
 		}
-		return new Download(a, store.read(a.getStorageName()));
+		return new Download(a, store.read(a.getFile().getStorageName()));
 	}
 
 	/** Generates the written report from the dossier as it stands; the dealer checks it, then submits it. */
@@ -176,7 +176,7 @@ class MajorFiles {
 						List<Attachment> photos = files.stream().filter(a -> a.getSlot().equals(item.name())).toList();
 						body.field(text("major.item." + item.name()), photos.isEmpty() ? text("major.missing") : text("major.present"));
 						for (Attachment p : photos) {
-							body.image(store.read(p.getStorageName()), 220f);
+							body.image(store.read(p.getFile().getStorageName()), 220f);
 						}
 					} else {
 						String value = values.get(item);

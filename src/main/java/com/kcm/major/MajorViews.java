@@ -107,9 +107,9 @@ class MajorViews {
 			boolean has = text != null || !mine.isEmpty();
 			String by = e == null ? null : e.getSuppliedBy();
 			Instant at = e == null ? null : e.getSuppliedAt();
-			if (!mine.isEmpty() && (at == null || mine.get(mine.size() - 1).getUploadedAt().isAfter(at))) {
-				by = mine.get(mine.size() - 1).getUploadedBy();
-				at = mine.get(mine.size() - 1).getUploadedAt();
+			if (!mine.isEmpty() && (at == null || mine.get(mine.size() - 1).getFile().getUploadedAt().isAfter(at))) {
+				by = mine.get(mine.size() - 1).getFile().getUploadedBy();
+				at = mine.get(mine.size() - 1).getFile().getUploadedAt();
 			}
 			lines.add(new ChecklistLine(item, has, text, mine, by, at));
 			if (has) {
