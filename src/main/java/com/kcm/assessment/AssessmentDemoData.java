@@ -14,16 +14,13 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
 import com.kcm.complaint.ComplaintHistory;
 import com.kcm.complaint.ComplaintHistoryImport;
 import com.kcm.complaint.IntakeCommand;
 import com.kcm.dealer.DealerCatalog;
+import com.kcm.identity.DemoSignIn;
 import com.kcm.shared.TimeConfig;
 
 /**
@@ -56,19 +53,19 @@ class AssessmentDemoData implements ApplicationRunner {
 	private final AssessmentComputation computation;
 	private final StoredResults stored;
 	private final DealerCatalog dealers;
-	private final UserDetailsService userDetails;
+	private final DemoSignIn signIn;
 	private final Clock clock;
 
 	AssessmentDemoData(ComplaintHistoryImport histories, ServiceVisits visits, ComplaintLimits limits,
 			AssessmentComputation computation, StoredResults stored, DealerCatalog dealers,
-			UserDetailsService userDetails, Clock clock) {
+			DemoSignIn signIn, Clock clock) {
 		this.histories = histories;
 		this.visits = visits;
 		this.limits = limits;
 		this.computation = computation;
 		this.stored = stored;
 		this.dealers = dealers;
-		this.userDetails = userDetails;
+		this.signIn = signIn;
 		this.clock = clock;
 	}
 
@@ -77,22 +74,10 @@ class AssessmentDemoData implements ApplicationRunner {
 		if (stored.lastComputedMonth().isPresent() || dealers.byCode("D0001").isEmpty()) {
 			return;
 		}
-		UserDetails specialist;
 		try {
-			specialist = userDetails.loadUserByUsername("aftersales");
-		} catch (RuntimeException e) {
-			return;
-		}
-		var context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(specialist, null,
-				specialist.getAuthorities()));
-		SecurityContextHolder.setContext(context);
-		try {
-			load();
+			signIn.runAs("aftersales", this::load);
 		} catch (RuntimeException e) {
 			log.warn("Demo assessment data not loaded: {}", e.getMessage());
-		} finally {
-			SecurityContextHolder.clearContext();
 		}
 	}
 
