@@ -8,13 +8,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -69,10 +72,38 @@ public final class Browser {
 
 	/** A wait with the default timeout, e.g. {@code waitFor(driver).until(ExpectedConditions...)}. */
 	public static WebDriverWait waitFor(WebDriver driver) {
-		WebDriverWait wait = new WebDriverWait(driver, WAIT);
+		WebDriverWait wait = new PatientWait(driver);
 		// A form post replaces the page while a condition is being checked: look again instead of failing.
-		wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+		wait.ignoring(StaleElementReferenceException.class);
 		return wait;
+	}
+
+	/**
+	 * A wait that also looks again when Chromium reports an element of the page being replaced as
+	 * "unknown error: … Node with given id does not belong to the document" — the same race as a stale
+	 * element, reported under another name.
+	 */
+	private static final class PatientWait extends WebDriverWait {
+
+		PatientWait(WebDriver driver) {
+			super(driver, WAIT);
+		}
+
+		@Override
+		public <V> V until(Function<? super WebDriver, ? extends V> isTrue) {
+			return super.<V>until(d -> {
+				try {
+					return isTrue.apply(d);
+				} catch (StaleElementReferenceException e) {
+					throw e;
+				} catch (WebDriverException e) {
+					if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+						throw new StaleElementReferenceException("element left the page", e);
+					}
+					throw e;
+				}
+			});
+		}
 	}
 
 	/** Waits for an element to be visible and returns it. */
