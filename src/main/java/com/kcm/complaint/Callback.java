@@ -16,6 +16,7 @@ import org.hibernate.annotations.Immutable;
 
 /** One callback (回访) by customer service, belonging to the closure request it answers. */
 @Entity
+@jakarta.persistence.EntityListeners(ComplaintChanges.Listener.class)
 @Immutable
 @Table(name = "complaint_callback")
 public class Callback {

@@ -39,6 +39,7 @@ import com.kcm.shared.domain.DomainException;
  * {@link DomainException} when illegal (changing nothing), and appended to the timeline.
  */
 @Entity
+@jakarta.persistence.EntityListeners(ComplaintChanges.Listener.class)
 @Table(name = "complaint")
 public class Complaint {
 

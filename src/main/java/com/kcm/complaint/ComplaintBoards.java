@@ -1,18 +1,23 @@
 package com.kcm.complaint;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.criteria.JoinType;
@@ -20,6 +25,7 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -27,7 +33,10 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.kcm.dealer.DealerCatalog;
 import com.kcm.dealer.DealerSummary;
@@ -113,18 +122,91 @@ public class ComplaintBoards {
 	private final DealerCatalog dealers;
 	private final Policies policies;
 	private final Clock clock;
+	private final ComplaintChanges changes;
+	private final Duration boardMaxAge;
+	private final Map<String, BoardSlot> boardSlots = new ConcurrentHashMap<>();
+	private final TransactionTemplate readOnly;
 
 	ComplaintBoards(ComplaintAccess access, ComplaintRepository complaints, WorkOrderRepository workOrders,
-			DealerCatalog dealers, Policies policies, Clock clock) {
+			DealerCatalog dealers, Policies policies, Clock clock, ComplaintChanges changes,
+			@Value("${kcm.complaint.board-max-age:5s}") Duration boardMaxAge, PlatformTransactionManager transactions) {
 		this.access = access;
 		this.complaints = complaints;
 		this.workOrders = workOrders;
 		this.dealers = dealers;
 		this.policies = policies;
 		this.clock = clock;
+		this.changes = changes;
+		this.boardMaxAge = boardMaxAge;
+		this.readOnly = new TransactionTemplate(transactions);
+		this.readOnly.setReadOnly(true);
 	}
 
 	// ---- the after-sales board -----------------------------------------------------------------------
+
+	/** The board as built at one moment for one scope, and the change count it was built under. */
+	private record BoardSnapshot(Map<Section, Preview> sections, long generation, Instant builtAt) {
+
+		boolean currentAt(long generationNow, Instant now, Duration maxAge) {
+			return generation == generationNow && !now.isBefore(builtAt) && now.isBefore(builtAt.plus(maxAge));
+		}
+	}
+
+	/** One scope's board: the latest snapshot, and the lock its builder holds. */
+	private static final class BoardSlot {
+
+		final ReentrantLock building = new ReentrantLock();
+		volatile BoardSnapshot snapshot;
+	}
+
+	/**
+	 * The whole board for the caller's scope: every section's first {@code size} rows and its count. The board
+	 * is built once and shared by everyone with the same scope until a complaint, work order or callback
+	 * changes ({@link ComplaintChanges}) or it is {@code kcm.complaint.board-max-age} old (what changes with
+	 * time alone: a deadline passing, a dealer renamed, a change committed by another instance). One request
+	 * at a time builds a scope's board: after a change the others wait for it; when the board has only aged,
+	 * they are served the previous one meanwhile.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS) // a board served from its snapshot needs no connection
+	public Map<Section, Preview> board(int size) {
+		List<Long> scope = access.visibleDealers();
+		String key = (scope == null ? "*" : scope.toString()) + "/" + size;
+		if (boardSlots.size() > 256 && !boardSlots.containsKey(key)) {
+			boardSlots.clear(); // one slot per scope in use: a bound, not an eviction policy
+		}
+		BoardSlot slot = boardSlots.computeIfAbsent(key, k -> new BoardSlot());
+		BoardSnapshot seen = slot.snapshot;
+		long generation = changes.generation();
+		if (seen != null && seen.currentAt(generation, clock.instant(), boardMaxAge)) {
+			return seen.sections();
+		}
+		if (seen != null && seen.generation() == generation) {
+			if (!slot.building.tryLock()) {
+				return seen.sections(); // only aged, and the next one is being built
+			}
+		} else {
+			slot.building.lock();
+		}
+		try {
+			generation = changes.generation(); // read before building: a change committed meanwhile is seen next time
+			Instant now = clock.instant();
+			BoardSnapshot latest = slot.snapshot;
+			if (latest != null && latest.currentAt(generation, now, boardMaxAge)) {
+				return latest.sections();
+			}
+			Map<Section, Preview> sections = readOnly.execute(tx -> {
+				Map<Section, Preview> built = new LinkedHashMap<>();
+				for (Section s : Section.values()) {
+					built.put(s, preview(s, size));
+				}
+				return Collections.unmodifiableMap(built);
+			});
+			slot.snapshot = new BoardSnapshot(sections, generation, now);
+			return sections;
+		} finally {
+			slot.building.unlock();
+		}
+	}
 
 	public Page<Row> section(Section section, Pageable pageable) {
 		Instant now = clock.instant();

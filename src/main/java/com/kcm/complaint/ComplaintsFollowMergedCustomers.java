@@ -14,10 +14,12 @@ class ComplaintsFollowMergedCustomers {
 
 	private final ComplaintRepository complaints;
 	private final Audit audit;
+	private final ComplaintChanges changes;
 
-	ComplaintsFollowMergedCustomers(ComplaintRepository complaints, Audit audit) {
+	ComplaintsFollowMergedCustomers(ComplaintRepository complaints, Audit audit, ComplaintChanges changes) {
 		this.complaints = complaints;
 		this.audit = audit;
+		this.changes = changes;
 	}
 
 	@EventListener
@@ -25,6 +27,7 @@ class ComplaintsFollowMergedCustomers {
 	void on(CustomersMerged merged) {
 		int moved = complaints.repointCustomer(merged.mergedId(), merged.survivorId());
 		if (moved > 0) {
+			changes.changed(); // a bulk update: no entity listener sees it
 			audit.changed(Audit.UPDATE, "complaint", null, java.util.Map.of("customerId", merged.mergedId()),
 					java.util.Map.of("customerId", merged.survivorId(), "complaints", moved));
 		}

@@ -25,6 +25,7 @@ import jakarta.persistence.Table;
  * issued. Part of the {@link Complaint} aggregate: only the complaint changes it.
  */
 @Entity
+@jakarta.persistence.EntityListeners(ComplaintChanges.Listener.class)
 @Table(name = "work_order")
 public class WorkOrder {
 

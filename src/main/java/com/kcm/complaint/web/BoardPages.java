@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,11 +51,7 @@ class BoardPages {
 	@GetMapping("/complaints/board")
 	@PreAuthorize(ComplaintRoles.SPECIALIST)
 	String board(Model model) {
-		Map<Section, ComplaintBoards.Preview> sections = new LinkedHashMap<>();
-		for (Section s : Section.values()) {
-			sections.put(s, boards.preview(s, BOARD_ROWS));
-		}
-		model.addAttribute("sections", sections);
+		model.addAttribute("sections", boards.board(BOARD_ROWS));
 		return "complaint/board";
 	}
 

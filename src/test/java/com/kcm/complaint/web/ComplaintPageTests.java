@@ -182,7 +182,7 @@ class ComplaintPageTests {
 		String before = count(page(session, "/complaints/board"), "TO_DISPATCH");
 		long id = register(phone(), "待派工的抱怨");
 		String board = page(session, "/complaints/board");
-		// A badge counts up to 999 and then shows 999+ (the shared PostgreSQL test database may hold that many).
+		// A badge counts up to 99 and then shows 99+ (the shared PostgreSQL test database may hold that many).
 		String expected = before.endsWith("+") || Long.parseLong(before) + 1 >= ComplaintBoards.Tally.CAP
 				? (ComplaintBoards.Tally.CAP - 1) + "+" : String.valueOf(Long.parseLong(before) + 1);
 		assertThat(count(board, "TO_DISPATCH")).isEqualTo(expected);

@@ -1,0 +1,72 @@
+package com.kcm.complaint;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.PostRemove;
+import jakarta.persistence.PostUpdate;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * A counter that moves on after every committed change of a complaint, a work order or a callback (through
+ * {@link Listener}, the JPA entity listener of those three entities), so views built from them can tell whether they are still
+ * current. The counter moves after the commit, never before it: a view read under the old value that saw
+ * the old rows is then known to be stale. Changes written around JPA call {@link #changed()} themselves.
+ */
+@Component
+public class ComplaintChanges {
+
+	private final AtomicLong generation = new AtomicLong();
+
+	/** The current value; compare a later value with it to learn whether anything changed in between. */
+	public long generation() {
+		return generation.get();
+	}
+
+	/** Records a change: counted when the surrounding transaction commits (at once without one). */
+	void changed() {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			generation.incrementAndGet();
+			return;
+		}
+		for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
+			if (s instanceof CountOnCommit c && c.owner() == this) {
+				return; // one increment per transaction is enough
+			}
+		}
+		TransactionSynchronizationManager.registerSynchronization(new CountOnCommit(this));
+	}
+
+	/**
+	 * The entity listener. Hibernate creates one instance of it through Spring, which hands it the
+	 * application's single {@link ComplaintChanges}.
+	 */
+	static class Listener {
+
+		private final ComplaintChanges changes;
+
+		Listener(ComplaintChanges changes) {
+			this.changes = changes;
+		}
+
+		@PostPersist
+		@PostUpdate
+		@PostRemove
+		void entityChanged(Object entity) {
+			changes.changed();
+		}
+	}
+
+	private record CountOnCommit(ComplaintChanges owner) implements TransactionSynchronization {
+
+		@Override
+		public void afterCompletion(int status) {
+			if (status == STATUS_COMMITTED) {
+				owner.generation.incrementAndGet();
+			}
+		}
+	}
+}
