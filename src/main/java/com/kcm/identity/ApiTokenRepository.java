@@ -11,9 +11,10 @@ interface ApiTokenRepository extends JpaRepository<ApiToken, Long> {
 
 	Optional<ApiToken> findByTokenHash(String tokenHash);
 
-	/** The user a token belongs to while it is valid: one query on every API call. */
-	@Query("select u from ApiToken t join UserAccount u on u.id = t.userId where t.tokenHash = :tokenHash and t.expiresAt > :now")
-	Optional<UserAccount> userOfValidToken(String tokenHash, Instant now);
+	/** The user a token belongs to, and its expiry, while it is valid: one query. */
+	@Query("select new com.kcm.identity.ValidToken(u, t.expiresAt) from ApiToken t join UserAccount u on u.id = t.userId "
+			+ "where t.tokenHash = :tokenHash and t.expiresAt > :now")
+	Optional<ValidToken> validToken(String tokenHash, Instant now);
 
 	@Modifying
 	@Query("delete from ApiToken t where t.expiresAt < :now")

@@ -5,21 +5,35 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Issues bearer tokens for a username and password, and resolves them on every API call. */
+/**
+ * Issues bearer tokens for a username and password, and resolves them on every API call. A resolved token
+ * is remembered for {@code kcm.security.token-cache} (10 s; never beyond the token's expiry), so a client's
+ * burst of calls reads it once: a change to a user on this instance forgets every remembered token when it
+ * commits; a user disabled on another instance loses access within that delay.
+ */
 @Service
 class ApiTokens {
+
+	private static final int MAX_REMEMBERED = 10_000;
 
 	private final AuthenticationConfiguration authentication;
 	private final ApiTokenRepository tokens;
@@ -27,14 +41,23 @@ class ApiTokens {
 	private final SecurityProperties properties;
 	private final Clock clock;
 	private final SecureRandom random = new SecureRandom();
+	private final TransactionTemplate readOnly;
+	private final Map<String, Resolved> resolved = new ConcurrentHashMap<>();
+
+	/** A token resolved at {@code at}, remembered until {@code until}. */
+	private record Resolved(KcmPrincipal principal, Instant at, Instant until) {
+	}
 
 	ApiTokens(AuthenticationConfiguration authentication, ApiTokenRepository tokens,
-			AccountUserDetailsService details, SecurityProperties properties, Clock clock) {
+			AccountUserDetailsService details, SecurityProperties properties, Clock clock,
+			PlatformTransactionManager transactions) {
 		this.authentication = authentication;
 		this.tokens = tokens;
 		this.details = details;
 		this.properties = properties;
 		this.clock = clock;
+		this.readOnly = new TransactionTemplate(transactions);
+		this.readOnly.setReadOnly(true);
 	}
 
 	/** Checks the password (counting failures towards lockout) and returns a new token. */
@@ -52,11 +75,42 @@ class ApiTokens {
 		return token;
 	}
 
-	@Transactional(readOnly = true)
 	public Optional<KcmPrincipal> resolve(String token) {
 		Instant now = clock.instant();
-		return tokens.userOfValidToken(hash(token), now).map(details::principal)
+		String hash = hash(token);
+		Resolved known = resolved.get(hash);
+		if (known != null && !now.isBefore(known.at()) && now.isBefore(known.until())) {
+			return Optional.of(known.principal());
+		}
+		Optional<ValidToken> valid = readOnly.execute(tx -> tokens.validToken(hash, now));
+		Optional<KcmPrincipal> principal = valid.map(v -> details.principal(v.user()))
 				.filter(p -> p.isEnabled() && p.isAccountNonLocked());
+		Duration keep = properties.tokenCache();
+		if (principal.isPresent() && !keep.isZero() && !keep.isNegative()) {
+			if (resolved.size() >= MAX_REMEMBERED) {
+				resolved.clear();
+			}
+			Instant until = now.plus(keep);
+			Instant expires = valid.get().expiresAt();
+			resolved.put(hash, new Resolved(principal.get(), now, until.isBefore(expires) ? until : expires));
+		} else {
+			resolved.remove(hash);
+		}
+		return principal;
+	}
+
+	/** Forgets every remembered token, when the current transaction commits (at once without one). */
+	void forgetResolved() {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					resolved.clear();
+				}
+			});
+		} else {
+			resolved.clear();
+		}
 	}
 
 	static String hash(String token) {

@@ -32,9 +32,11 @@ public class UserAdministration {
 	private final OrganisationDirectory directory;
 	private final Audit audit;
 	private final Clock clock;
+	private final ApiTokens tokens;
 
 	UserAdministration(UserRepository users, PasswordEncoder encoder, OrganisationDirectory directory, Audit audit,
-			Clock clock) {
+			Clock clock, ApiTokens tokens) {
+		this.tokens = tokens;
 		this.users = users;
 		this.encoder = encoder;
 		this.directory = directory;
@@ -80,6 +82,7 @@ public class UserAdministration {
 			u.changePassword(encoder.encode(cmd.password()));
 		}
 		audit.changed(Audit.UPDATE, "user", u.getId(), before, snapshot(u));
+		tokens.forgetResolved(); // roles, scope or access may have changed
 		return u;
 	}
 
@@ -89,6 +92,7 @@ public class UserAdministration {
 		Map<String, Object> before = snapshot(u);
 		u.unlock();
 		audit.changed(Audit.UPDATE, "user", id, before, snapshot(u));
+		tokens.forgetResolved();
 	}
 
 	@Transactional(readOnly = true)
