@@ -20,6 +20,7 @@ N=${1:-1000000}
 DB=kcm_bench
 PORT=${BENCH_PORT:-8099}
 DURATION=${BENCH_DURATION:-30s}
+WARMUP=${BENCH_WARMUP:-40s}   # per measured path: a server that has run for a while, not one just started
 PG="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 mkdir -p bench/results
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
@@ -87,11 +88,11 @@ cookie() {
   rm -f "$jar"
 }
 
-echo "== warm-up: 15 s on each measured path (the JIT compiles the hot code; nothing recorded)"
+echo "== warm-up: $WARMUP on each measured path (the JIT compiles the hot code; nothing recorded)"
 WARM=$(mktemp -d)
-TOKEN=$(token agent) wrk -t2 -c8 -d15s -s bench/intake.lua "http://127.0.0.1:$PORT" > "$WARM/intake" 2>&1 || true
-COOKIE=$(cookie dealer.d0001) wrk -t2 -c8 -d15s -s bench/page.lua "http://127.0.0.1:$PORT/inbox" > "$WARM/inbox" 2>&1 || true
-COOKIE=$(cookie aftersales) wrk -t2 -c8 -d15s -s bench/page.lua "http://127.0.0.1:$PORT/complaints/board" > "$WARM/board" 2>&1 || true
+TOKEN=$(token agent) wrk -t2 -c8 -d"$WARMUP" -s bench/intake.lua "http://127.0.0.1:$PORT" > "$WARM/intake" 2>&1 || true
+COOKIE=$(cookie dealer.d0001) wrk -t2 -c8 -d"$WARMUP" -s bench/page.lua "http://127.0.0.1:$PORT/inbox" > "$WARM/inbox" 2>&1 || true
+COOKIE=$(cookie aftersales) wrk -t2 -c8 -d"$WARMUP" -s bench/page.lua "http://127.0.0.1:$PORT/complaints/board" > "$WARM/board" 2>&1 || true
 rm -rf "$WARM"
 
 ACCESS=bench/results/access.log
