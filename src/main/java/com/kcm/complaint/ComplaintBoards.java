@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -303,8 +304,24 @@ public class ComplaintBoards {
 
 	/** Open work orders of the caller's dealer (or region): overdue first, then the nearest due. */
 	public Page<Row> inbox(InboxTab tab, Pageable pageable) {
+		return inbox(tab, pageable, tally(WorkOrder.class, inboxSpec(tab)));
+	}
+
+	/** A page of the inbox and the badge of every tab. */
+	public record Inbox(Page<Row> page, Map<InboxTab, Tally> counts) {
+	}
+
+	/** {@link #inbox(InboxTab, Pageable)} with every tab's badge, in one transaction (the tab's own badge gives the page total). */
+	public Inbox inboxWithCounts(InboxTab tab, Pageable pageable) {
+		Map<InboxTab, Tally> counts = new EnumMap<>(InboxTab.class);
+		for (InboxTab t : InboxTab.values()) {
+			counts.put(t, tally(WorkOrder.class, inboxSpec(t)));
+		}
+		return new Inbox(inbox(tab, pageable, counts.get(tab)), Collections.unmodifiableMap(counts));
+	}
+
+	private Page<Row> inbox(InboxTab tab, Pageable pageable, Tally tally) {
 		Specification<WorkOrder> spec = inboxSpec(tab);
-		Tally tally = tally(WorkOrder.class, spec);
 		long total = tally.capped() ? workOrders.count(spec) : tally.value();
 		List<WorkOrder> list = total <= pageable.getOffset() ? List.of() : workOrderSlice(spec, pageable);
 		return new PageImpl<>(workOrderRows(list), pageable, total);

@@ -1,7 +1,5 @@
 package com.kcm.complaint.web;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -35,17 +33,16 @@ class InboxPages {
 	String inbox(@RequestParam(defaultValue = "ALL") InboxTab tab, @RequestParam(defaultValue = "0") int page,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
 		model.addAttribute("tab", tab);
-		model.addAttribute("page", boards.inbox(tab, PageRequest.of(Math.max(page, 0), PAGE)));
 		model.addAttribute("pageUrl", "/inbox?tab=" + tab.name() + "&page=");
 		model.addAttribute("refreshUrl", "/inbox?tab=" + tab.name() + "&page=" + Math.max(page, 0));
+		PageRequest request = PageRequest.of(Math.max(page, 0), PAGE);
 		if (htmx != null) {
+			model.addAttribute("page", boards.inbox(tab, request));
 			return "complaint/inbox-parts :: rows";
 		}
-		Map<InboxTab, ComplaintBoards.Tally> counts = new LinkedHashMap<>();
-		for (InboxTab t : InboxTab.values()) {
-			counts.put(t, boards.inboxCount(t));
-		}
-		model.addAttribute("counts", counts);
+		ComplaintBoards.Inbox inbox = boards.inboxWithCounts(tab, request);
+		model.addAttribute("page", inbox.page());
+		model.addAttribute("counts", inbox.counts());
 		return "complaint/inbox";
 	}
 
