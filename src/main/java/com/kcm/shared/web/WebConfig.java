@@ -3,6 +3,7 @@ package com.kcm.shared.web;
 import java.time.Duration;
 import java.util.Locale;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,6 +39,38 @@ public class WebConfig implements WebMvcConfigurer {
 		FilterRegistrationBean<ResourceUrlEncodingFilter> registration = new FilterRegistrationBean<>(
 				filter.getIfAvailable(ResourceUrlEncodingFilter::new));
 		registration.setEnabled(false);
+		return registration;
+	}
+
+	/**
+	 * {@code kcm.http.max-active-requests}: {@code auto} (two per processor), a number, or {@code off}.
+	 * Ordered before Spring Security, so authentication is part of a request's turn.
+	 */
+	@Bean
+	FilterRegistrationBean<ActiveRequestLimit> activeRequestLimit(
+			@Value("${kcm.http.max-active-requests:auto}") String maxActive,
+			@Value("${kcm.http.max-queue-wait:2s}") Duration maxWait) {
+		String value = maxActive.trim().toLowerCase(Locale.ROOT);
+		int max;
+		if (value.equals("off")) {
+			max = 1;
+		} else if (value.equals("auto") || value.isEmpty()) {
+			max = 2 * Runtime.getRuntime().availableProcessors();
+		} else {
+			try {
+				max = Integer.parseInt(value);
+			} catch (NumberFormatException e) {
+				max = 0;
+			}
+			if (max < 1) {
+				throw new IllegalArgumentException(
+						"kcm.http.max-active-requests must be auto, off or a whole number of at least 1, not " + maxActive);
+			}
+		}
+		FilterRegistrationBean<ActiveRequestLimit> registration = new FilterRegistrationBean<>(
+				new ActiveRequestLimit(max, maxWait));
+		registration.setOrder(-150); // Spring Security's chain is at -100
+		registration.setEnabled(!value.equals("off"));
 		return registration;
 	}
 
