@@ -100,8 +100,8 @@ class BoardSnapshotTests {
 			assertThat(after.get(Section.TO_DISPATCH).count().value()).isEqualTo(before99 + 1);
 		}
 		assertThat(boards.search(new ComplaintBoards.Filter("REGISTERED", null, null, null, null, String.valueOf(id)),
-				org.springframework.data.domain.PageRequest.of(0, 5)).getContent()).extracting(ComplaintBoards.Row::id)
-				.containsExactly(id);
+				org.springframework.data.domain.PageRequest.of(0, 50)).getContent()).extracting(ComplaintBoards.Row::id)
+				.contains(id); // the search also matches texts containing the number
 	}
 
 	@Test
