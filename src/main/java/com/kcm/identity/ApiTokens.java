@@ -20,8 +20,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -86,7 +85,7 @@ class ApiTokens {
 		Optional<KcmPrincipal> principal = valid.map(v -> details.principal(v.user()))
 				.filter(p -> p.isEnabled() && p.isAccountNonLocked());
 		Duration keep = properties.tokenCache();
-		if (principal.isPresent() && !keep.isZero() && !keep.isNegative()) {
+		if (principal.isPresent() && !keep.isZero()) { // never negative (SecurityProperties)
 			if (resolved.size() >= MAX_REMEMBERED) {
 				resolved.clear();
 			}
@@ -99,18 +98,10 @@ class ApiTokens {
 		return principal;
 	}
 
-	/** Forgets every remembered token, when the current transaction commits (at once without one). */
-	void forgetResolved() {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					resolved.clear();
-				}
-			});
-		} else {
-			resolved.clear();
-		}
+	/** Forgets every remembered token once a change to a user has committed (as the policy cache does). */
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(UserChanged event) {
+		resolved.clear();
 	}
 
 	static String hash(String token) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -32,11 +33,11 @@ public class UserAdministration {
 	private final OrganisationDirectory directory;
 	private final Audit audit;
 	private final Clock clock;
-	private final ApiTokens tokens;
+	private final ApplicationEventPublisher events;
 
 	UserAdministration(UserRepository users, PasswordEncoder encoder, OrganisationDirectory directory, Audit audit,
-			Clock clock, ApiTokens tokens) {
-		this.tokens = tokens;
+			Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.users = users;
 		this.encoder = encoder;
 		this.directory = directory;
@@ -82,7 +83,7 @@ public class UserAdministration {
 			u.changePassword(encoder.encode(cmd.password()));
 		}
 		audit.changed(Audit.UPDATE, "user", u.getId(), before, snapshot(u));
-		tokens.forgetResolved(); // roles, scope or access may have changed
+		events.publishEvent(new UserChanged(u.getId())); // remembered API tokens are forgotten on commit
 		return u;
 	}
 
@@ -92,7 +93,7 @@ public class UserAdministration {
 		Map<String, Object> before = snapshot(u);
 		u.unlock();
 		audit.changed(Audit.UPDATE, "user", id, before, snapshot(u));
-		tokens.forgetResolved();
+		events.publishEvent(new UserChanged(id));
 	}
 
 	@Transactional(readOnly = true)

@@ -58,7 +58,6 @@ public class ActiveRequestLimit extends OncePerRequestFilter {
 			return true;
 		}
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return path.startsWith("/webjars/") || path.startsWith("/css/") || path.startsWith("/js/")
-				|| path.startsWith("/img/") || path.startsWith("/fonts/") || path.equals("/favicon.ico");
+		return path.startsWith("/webjars/") || path.startsWith("/css/") || path.startsWith("/js/");
 	}
 }

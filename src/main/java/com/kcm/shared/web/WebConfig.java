@@ -51,27 +51,26 @@ public class WebConfig implements WebMvcConfigurer {
 			@Value("${kcm.http.max-active-requests:auto}") String maxActive,
 			@Value("${kcm.http.max-queue-wait:2s}") Duration maxWait) {
 		String value = maxActive.trim().toLowerCase(Locale.ROOT);
-		int max;
-		if (value.equals("off")) {
-			max = 1;
-		} else if (value.equals("auto") || value.isEmpty()) {
-			max = 2 * Runtime.getRuntime().availableProcessors();
-		} else {
-			try {
-				max = Integer.parseInt(value);
-			} catch (NumberFormatException e) {
-				max = 0;
-			}
-			if (max < 1) {
-				throw new IllegalArgumentException(
-						"kcm.http.max-active-requests must be auto, off or a whole number of at least 1, not " + maxActive);
-			}
+		boolean off = value.equals("off");
+		int max = off || value.equals("auto") || value.isEmpty() ? 2 * Runtime.getRuntime().availableProcessors()
+				: wholeNumber(value);
+		if (max < 1) {
+			throw new IllegalArgumentException(
+					"kcm.http.max-active-requests must be auto, off or a whole number of at least 1, not " + maxActive);
 		}
 		FilterRegistrationBean<ActiveRequestLimit> registration = new FilterRegistrationBean<>(
 				new ActiveRequestLimit(max, maxWait));
 		registration.setOrder(-150); // Spring Security's chain is at -100
-		registration.setEnabled(!value.equals("off"));
+		registration.setEnabled(!off);
 		return registration;
+	}
+
+	private static int wholeNumber(String value) {
+		try {
+			return Integer.parseInt(value);
+		} catch (NumberFormatException e) {
+			return 0;
+		}
 	}
 
 	@Override
