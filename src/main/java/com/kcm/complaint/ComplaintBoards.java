@@ -267,11 +267,11 @@ public class ComplaintBoards {
 	private Specification<Complaint> sectionSpec(Section section, Instant now) {
 		Specification<Complaint> visible = access.visible();
 		return switch (section) {
-			case TO_DISPATCH -> visible.and((r, q, cb) -> cb.and(cb.equal(r.get("status"), ComplaintStatus.REGISTERED),
-					cb.equal(r.get("kind"), ComplaintKind.COMPLAINT), cb.notEqual(r.get("channel"), Channel.ONLINE)));
+			case TO_DISPATCH -> visible.and((r, q, cb) -> cb.and(Literals.is(cb, r.get("status"), ComplaintStatus.REGISTERED),
+					Literals.is(cb, r.get("kind"), ComplaintKind.COMPLAINT), Literals.isNot(cb, r.get("channel"), Channel.ONLINE)));
 			case CLOSURE_REQUESTED -> visible.and(statusIs(ComplaintStatus.CLOSURE_REQUESTED));
-			case ONLINE_OPEN -> visible.and((r, q, cb) -> cb.and(cb.equal(r.get("channel"), Channel.ONLINE),
-					r.get("status").in(OPEN)));
+			case ONLINE_OPEN -> visible.and((r, q, cb) -> cb.and(Literals.is(cb, r.get("channel"), Channel.ONLINE),
+					Literals.among(cb, r.get("status"), OPEN)));
 			case ESCALATED -> visible.and(escalated(now));
 			default -> throw new IllegalArgumentException(section.name());
 		};
@@ -282,7 +282,7 @@ public class ComplaintBoards {
 		int months = policies.intAt(PolicyName.ESCALATION_MONTHS, now);
 		Instant cutoff = now.atZone(TimeConfig.BUSINESS_ZONE).toLocalDateTime().minusMonths(months)
 				.atZone(TimeConfig.BUSINESS_ZONE).toInstant();
-		return (r, q, cb) -> cb.and(r.get("status").in(ComplaintStatus.OPEN_AT_DEALER),
+		return (r, q, cb) -> cb.and(Literals.among(cb, r.get("status"), ComplaintStatus.OPEN_AT_DEALER),
 				cb.or(cb.isNotNull(r.get("escalatedAt")), cb.lessThanOrEqualTo(r.get("firstDispatchedAt"), cutoff)));
 	}
 
@@ -355,8 +355,8 @@ public class ComplaintBoards {
 		Specification<WorkOrder> base = currentOrders(ComplaintStatus.OPEN_AT_DEALER);
 		return switch (tab) {
 			case ALL -> base;
-			case CONFIRM -> base.and((r, q, cb) -> cb.equal(r.get("status"), WorkOrderStatus.DISPATCHED));
-			case REPLY -> base.and((r, q, cb) -> cb.and(cb.equal(r.get("status"), WorkOrderStatus.CONFIRMED),
+			case CONFIRM -> base.and((r, q, cb) -> Literals.is(cb, r.get("status"), WorkOrderStatus.DISPATCHED));
+			case REPLY -> base.and((r, q, cb) -> cb.and(Literals.is(cb, r.get("status"), WorkOrderStatus.CONFIRMED),
 					cb.isNull(r.get("firstReplyAt"))));
 			case PROGRESS -> base.and((r, q, cb) -> cb.isNotNull(r.get("firstReplyAt")));
 		};
@@ -370,8 +370,8 @@ public class ComplaintBoards {
 				r.fetch("complaint", JoinType.INNER);
 			}
 			List<Predicate> ps = new ArrayList<>();
-			ps.add(r.get("status").in(CURRENT));
-			ps.add(r.get("complaint").get("status").in(statuses));
+			ps.add(Literals.among(cb, r.get("status"), CURRENT));
+			ps.add(Literals.among(cb, r.get("complaint").get("status"), statuses));
 			if (visible != null) {
 				ps.add(visible.isEmpty() ? cb.disjunction() : r.get("dealerId").in(visible));
 			}
@@ -489,7 +489,7 @@ public class ComplaintBoards {
 	// ---- building rows ---------------------------------------------------------------------------------
 
 	private static Specification<Complaint> statusIs(ComplaintStatus status) {
-		return (r, q, cb) -> cb.equal(r.get("status"), status);
+		return (r, q, cb) -> Literals.is(cb, r.get("status"), status);
 	}
 
 	private Page<Row> complaintRows(Specification<Complaint> spec, Pageable pageable, Sort sort) {
@@ -521,7 +521,7 @@ public class ComplaintBoards {
 		}
 		Set<Long> ids = list.stream().map(Complaint::getId).collect(Collectors.toSet());
 		Specification<WorkOrder> current = (r, q, cb) -> cb.and(r.get("complaint").get("id").in(ids),
-				r.get("status").in(CURRENT));
+				Literals.among(cb, r.get("status"), CURRENT));
 		Map<Long, WorkOrder> byComplaint = new HashMap<>();
 		for (WorkOrder w : workOrders.findAll(current, Sort.by("seq"))) {
 			byComplaint.put(w.getComplaint().getId(), w);
