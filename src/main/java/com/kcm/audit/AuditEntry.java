@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Immutable;
@@ -17,8 +18,10 @@ import org.hibernate.annotations.Immutable;
 @Table(name = "audit_entry")
 public class AuditEntry {
 
+	/** From a sequence in blocks of 50 (pooled-lo, migration {@code PooledIds}): inserts are batched, no key is read back. */
 	@Id
-	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_entry_seq")
+	@SequenceGenerator(name = "audit_entry_seq", sequenceName = "audit_entry_seq", allocationSize = 50)
 	private Long id;
 
 	@Column(nullable = false)

@@ -21,6 +21,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
@@ -45,8 +46,10 @@ public class Complaint {
 
 	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
+	/** From a sequence in blocks of 50 (pooled-lo, migration {@code PooledIds}): inserts are batched, no key is read back. */
 	@Id
-	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "complaint_seq")
+	@SequenceGenerator(name = "complaint_seq", sequenceName = "complaint_seq", allocationSize = 50)
 	private Long id;
 
 	@Column(name = "external_id")

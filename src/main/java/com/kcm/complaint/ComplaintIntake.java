@@ -83,7 +83,6 @@ public class ComplaintIntake {
 		if (idempotencyKey != null && !idempotencyKey.isBlank()) {
 			keys.save(new IntakeKey(idempotencyKey, hash(canonicalBody), c.getId(), clock.instant()));
 		}
-		complaints.flush();
 		audit.changed(Audit.CREATE, "complaint", c.getId(), null, ComplaintSnapshots.of(c));
 		c.pullDomainEvents().forEach(events::publishEvent);
 		return new Registered(c, true);
