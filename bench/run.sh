@@ -187,7 +187,7 @@ Data: $counts ($( [ -n "$load_s" ] && echo "loaded in ${load_s} s" || echo "load
 open work shaped like a real network's (see the generator's header: about 3 % of complaints open, most
 of them from the last 30 days). Scheduled jobs are off during the run; everything on the request paths
 is on (authentication, validation, timeline, audit trail, outbox publication, durable commits).
-Warm-up until the throughput was steady: intake ${warm_intake:-?} s, inbox ${warm_inbox:-?} s, board ${warm_board:-?} s.
+Warm-up until the JIT was quiet and the throughput steady: intake ${warm_intake:-?} s, inbox ${warm_inbox:-?} s, board ${warm_board:-?} s.
 
 | measurement | client (wrk) | server time (access log) | target (issue 4) |
 |---|---|---|---|
