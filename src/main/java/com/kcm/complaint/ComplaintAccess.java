@@ -67,7 +67,7 @@ class ComplaintAccess {
 			Subquery<Long> sub = query.subquery(Long.class);
 			Root<WorkOrder> w = sub.from(WorkOrder.class);
 			sub.select(w.get("id")).where(cb.equal(w.get("complaint"), root),
-					cb.notEqual(w.get("status"), WorkOrderStatus.VOIDED), w.get("dealerId").in(ids));
+					Literals.isNot(cb, w.get("status"), WorkOrderStatus.VOIDED), w.get("dealerId").in(ids));
 			return cb.exists(sub);
 		};
 	}

@@ -113,7 +113,6 @@ public class ComplaintBoards {
 	}
 
 	private static final Set<ComplaintStatus> WORKING = EnumSet.of(ComplaintStatus.DISPATCHED, ComplaintStatus.IN_PROGRESS);
-	private static final Set<WorkOrderStatus> CURRENT = EnumSet.of(WorkOrderStatus.DISPATCHED, WorkOrderStatus.CONFIRMED);
 	private static final Set<ComplaintStatus> OPEN = EnumSet.of(ComplaintStatus.REGISTERED, ComplaintStatus.DISPATCHED,
 			ComplaintStatus.IN_PROGRESS, ComplaintStatus.CLOSURE_REQUESTED);
 
@@ -370,7 +369,7 @@ public class ComplaintBoards {
 				r.fetch("complaint", JoinType.INNER);
 			}
 			List<Predicate> ps = new ArrayList<>();
-			ps.add(Literals.among(cb, r.get("status"), CURRENT));
+			ps.add(Literals.among(cb, r.get("status"), WorkOrderStatus.CURRENT));
 			ps.add(Literals.among(cb, r.get("complaint").get("status"), statuses));
 			if (visible != null) {
 				ps.add(visible.isEmpty() ? cb.disjunction() : r.get("dealerId").in(visible));
@@ -482,7 +481,7 @@ public class ComplaintBoards {
 		if (customerIds.isEmpty()) {
 			return Map.of();
 		}
-		Specification<Complaint> s = (r, q, cb) -> cb.and(r.get("customerId").in(customerIds), r.get("status").in(OPEN));
+		Specification<Complaint> s = (r, q, cb) -> cb.and(r.get("customerId").in(customerIds), Literals.among(cb, r.get("status"), OPEN));
 		return complaints.findAll(s).stream().collect(Collectors.groupingBy(Complaint::getCustomerId, Collectors.counting()));
 	}
 
@@ -521,7 +520,7 @@ public class ComplaintBoards {
 		}
 		Set<Long> ids = list.stream().map(Complaint::getId).collect(Collectors.toSet());
 		Specification<WorkOrder> current = (r, q, cb) -> cb.and(r.get("complaint").get("id").in(ids),
-				Literals.among(cb, r.get("status"), CURRENT));
+				Literals.among(cb, r.get("status"), WorkOrderStatus.CURRENT));
 		Map<Long, WorkOrder> byComplaint = new HashMap<>();
 		for (WorkOrder w : workOrders.findAll(current, Sort.by("seq"))) {
 			byComplaint.put(w.getComplaint().getId(), w);

@@ -41,7 +41,7 @@ public class ComplaintNotices {
 
 		/** Still with the dealer (neither ended, transferred away nor voided). */
 		public boolean isCurrent() {
-			return status == WorkOrderStatus.DISPATCHED || status == WorkOrderStatus.CONFIRMED;
+			return WorkOrderStatus.CURRENT.contains(status);
 		}
 	}
 
@@ -60,8 +60,8 @@ public class ComplaintNotices {
 	public List<ComplaintNotice> openOnline(int limit) {
 		EnumSet<ComplaintStatus> open = EnumSet.complementOf(EnumSet.copyOf(ComplaintStatus.CLOSED_STATES));
 		open.remove(ComplaintStatus.CANCELLED);
-		Specification<Complaint> spec = (r, q, cb) -> cb.and(cb.equal(r.get("channel"), Channel.ONLINE),
-				r.get("status").in(open));
+		Specification<Complaint> spec = (r, q, cb) -> cb.and(Literals.is(cb, r.get("channel"), Channel.ONLINE),
+				Literals.among(cb, r.get("status"), open));
 		return complaints.findAll(spec, PageRequest.of(0, limit, Sort.by("registeredAt", "id"))).stream()
 				.map(c -> notice(c, false)).toList();
 	}

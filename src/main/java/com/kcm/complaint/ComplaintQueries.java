@@ -85,7 +85,7 @@ public class ComplaintQueries {
 			spec = spec.and((r, q, cb) -> cb.equal(r.get("dealerId"), id));
 		}
 		if (open) {
-			spec = spec.and((r, q, cb) -> r.get("status").in(WorkOrderStatus.DISPATCHED, WorkOrderStatus.CONFIRMED));
+			spec = spec.and((r, q, cb) -> Literals.among(cb, r.get("status"), WorkOrderStatus.CURRENT));
 		}
 		Sort sort = Sort.by(Sort.Order.asc("nextDueAt").nullsLast(), Sort.Order.asc("id"));
 		Page<WorkOrder> page = workOrders.findAll(spec, org.springframework.data.domain.PageRequest

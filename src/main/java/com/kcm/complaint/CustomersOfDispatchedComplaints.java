@@ -42,7 +42,7 @@ class CustomersOfDispatchedComplaints implements CustomerVisibilityRule {
 		Root<WorkOrder> w = sq.from(WorkOrder.class);
 		Join<WorkOrder, Complaint> c = w.join("complaint");
 		sq.select(cb.literal(1)).where(cb.equal(c.get("customerId"), customer.get("id")),
-				cb.notEqual(w.get("status"), WorkOrderStatus.VOIDED), w.get("dealerId").in(ids));
+				Literals.isNot(cb, w.get("status"), WorkOrderStatus.VOIDED), w.get("dealerId").in(ids));
 		return cb.exists(sq);
 	}
 }

@@ -94,7 +94,7 @@ public class EscalationJob {
 
 	private List<Long> candidates(Instant bound, long after) {
 		Specification<Complaint> spec = (r, q, cb) -> cb.and(cb.lessThanOrEqualTo(r.get("firstDispatchedAt"), bound),
-				cb.isNull(r.get("escalatedAt")), r.get("status").in(ComplaintStatus.OPEN_AT_DEALER),
+				cb.isNull(r.get("escalatedAt")), Literals.among(cb, r.get("status"), ComplaintStatus.OPEN_AT_DEALER),
 				cb.greaterThan(r.get("id"), after));
 		return complaints.findAll(spec, PageRequest.of(0, PAGE, Sort.by("id"))).map(Complaint::getId).getContent();
 	}

@@ -7,7 +7,7 @@ import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Predicate;
 
 /**
- * Conditions on fixed enum values written into the SQL as literals instead of bind parameters. The lists'
+ * Conditions on fixed enum values written into the SQL as literals instead of bind parameters. The queries'
  * conditions on status never change between requests; as literals they let PostgreSQL plan a statement
  * once for the connection (a generic plan that still uses the partial indexes on status) instead of
  * planning it again at every execution, which cost more than running it.

@@ -167,7 +167,7 @@ public class UnclosedComplaints {
 	}
 
 	private Specification<Complaint> spec(Filter f) {
-		Specification<Complaint> spec = access.visible().and((r, q, cb) -> r.get("status").in(OPEN));
+		Specification<Complaint> spec = access.visible().and((r, q, cb) -> Literals.among(cb, r.get("status"), OPEN));
 		if (f.dealer() != null) {
 			long id = dealers.byCode(f.dealer()).map(DealerSummary::id).orElse(-1L);
 			spec = spec.and((r, q, cb) -> cb.or(cb.equal(r.get("responsibleDealerId"), id),

@@ -134,7 +134,7 @@ public class WorkOrder {
 	}
 
 	boolean isCurrent() {
-		return status == WorkOrderStatus.DISPATCHED || status == WorkOrderStatus.CONFIRMED;
+		return WorkOrderStatus.CURRENT.contains(status);
 	}
 
 	void confirm(Instant at) {
