@@ -149,6 +149,13 @@ public class Complaint {
 	@Column(name = "last_event_at", nullable = false)
 	private Instant lastEventAt;
 
+	/** The {@code Idempotency-Key} of the intake that registered it (unique), and the hash of that request's body. */
+	@Column(name = "intake_key", updatable = false)
+	private String intakeKey;
+
+	@Column(name = "intake_body_hash", updatable = false)
+	private String intakeBodyHash;
+
 	@Version
 	private long version;
 
@@ -640,6 +647,20 @@ public class Complaint {
 		List<Object> out = pending.stream().map(Supplier::get).toList();
 		pending.clear();
 		return out;
+	}
+
+	/** Notes the {@code Idempotency-Key} and body hash of the request registering it; only before it is saved. */
+	void keepIntakeKey(String key, String bodyHash) {
+		if (id != null) {
+			throw new IllegalStateException("the intake key is kept only when registering");
+		}
+		this.intakeKey = key;
+		this.intakeBodyHash = bodyHash;
+	}
+
+	/** Whether a request repeating its intake key carried the same body (by the hash of that body). */
+	boolean registeredFromBody(String bodyHash) {
+		return bodyHash.equals(intakeBodyHash);
 	}
 
 	// ---- read access --------------------------------------------------------------------------

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
@@ -76,12 +75,7 @@ class ComplaintApi {
 					null);
 		}
 		String canonical = tree.toString();
-		ComplaintIntake.Registered r;
-		try {
-			r = intake.register(cmd, key, canonical);
-		} catch (DataIntegrityViolationException raced) {
-			r = intake.register(cmd, key, canonical); // the same key committed meanwhile: answer with its complaint
-		}
+		ComplaintIntake.Registered r = intake.registerOnce(cmd, key, canonical);
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("id", r.complaint().getId());
 		answer.put("status", r.complaint().getStatus().name());

@@ -9,10 +9,14 @@ import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.kcm.audit.Audit;
 import com.kcm.customer.CustomerCommand;
@@ -39,53 +43,114 @@ public class ComplaintIntake {
 	public record Registered(Complaint complaint, boolean created) {
 	}
 
+	static final int MAX_KEY_LENGTH = 200;
+
 	private final ComplaintRepository complaints;
-	private final IntakeKeyRepository keys;
 	private final Customers customers;
 	private final Vehicles vehicles;
 	private final ComplaintAccess access;
 	private final Audit audit;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final TransactionTemplate transaction;
 
-	ComplaintIntake(ComplaintRepository complaints, IntakeKeyRepository keys, Customers customers, Vehicles vehicles,
-			ComplaintAccess access, Audit audit, ApplicationEventPublisher events, Clock clock) {
+	ComplaintIntake(ComplaintRepository complaints, Customers customers, Vehicles vehicles,
+			ComplaintAccess access, Audit audit, ApplicationEventPublisher events, Clock clock,
+			PlatformTransactionManager transactions) {
 		this.complaints = complaints;
-		this.keys = keys;
 		this.customers = customers;
 		this.vehicles = vehicles;
 		this.access = access;
 		this.audit = audit;
 		this.events = events;
 		this.clock = clock;
+		this.transaction = new TransactionTemplate(transactions);
 	}
 
+	/**
+	 * Registers a case once per {@code Idempotency-Key}, in a transaction of its own (call it outside one): a new
+	 * key registers a complaint (201), a repeated key answers with the complaint it registered (200), or is
+	 * refused when the body differs (422).
+	 */
+	public Registered registerOnce(IntakeCommand cmd, String idempotencyKey, String canonicalBody) {
+		return once(cmd, idempotencyKey, canonicalBody, () -> register(cmd, idempotencyKey, canonicalBody));
+	}
+
+	/**
+	 * Runs {@code registration} (a {@link #register} call, perhaps with more work in the same transaction) in a
+	 * transaction of its own; when its commit is refused because the key registered a complaint before, answers
+	 * as {@link #repeat} does.
+	 */
+	public Registered once(IntakeCommand cmd, String idempotencyKey, String canonicalBody,
+			Supplier<Registered> registration) {
+		try {
+			return transaction.execute(status -> registration.get());
+		} catch (DataIntegrityViolationException refused) {
+			return transaction.execute(status -> repeat(cmd, idempotencyKey, canonicalBody));
+		}
+	}
+
+	/**
+	 * Registers a new complaint. The key is not looked up first: it is kept on the complaint, whose unique
+	 * index refuses a key that was used before, so the commit fails with a
+	 * {@link DataIntegrityViolationException} that {@link #once} answers with {@link #repeat}. Reading before
+	 * every insert would cost each intake a database round trip for the rare request that is sent twice.
+	 */
 	@Transactional
 	public Registered register(IntakeCommand cmd, String idempotencyKey, String canonicalBody) {
-		if (idempotencyKey != null && !idempotencyKey.isBlank()) {
-			Optional<IntakeKey> seen = keys.findById(idempotencyKey);
-			if (seen.isPresent()) {
-				if (!seen.get().bodyHash().equals(hash(canonicalBody))) {
-					throw ValidationException.of("Idempotency-Key", "complaint.idempotency.otherBody");
-				}
-				return new Registered(complaints.findById(seen.get().complaintId()).orElseThrow(), false);
-			}
-		}
+		String key = checkedKey(idempotencyKey);
 		ComplaintKind kind = null;
 		Channel channel = null;
 		Violations v = new Violations();
 		kind = Codes.parse(ComplaintKind.class, cmd.kind(), "kind", true, v);
 		channel = Codes.parse(Channel.class, cmd.channel(), "channel", true, v);
-		access.require(kind == ComplaintKind.REPAIR_REQUEST || channel != Channel.ONLINE
-				? EnumSet.of(Role.CS_AGENT, Role.AFTER_SALES) : EnumSet.of(Role.AFTER_SALES));
+		access.require(registrars(kind, channel));
 		Complaint c = build(cmd, kind, channel, v, clock.instant(), actor());
-		complaints.save(c);
-		if (idempotencyKey != null && !idempotencyKey.isBlank()) {
-			keys.save(new IntakeKey(idempotencyKey, hash(canonicalBody), c.getId(), clock.instant()));
+		if (key != null) {
+			c.keepIntakeKey(key, hash(canonicalBody));
 		}
+		complaints.save(c);
 		audit.changed(Audit.CREATE, "complaint", c.getId(), null, ComplaintSnapshots.of(c));
 		c.pullDomainEvents().forEach(events::publishEvent);
 		return new Registered(c, true);
+	}
+
+	/**
+	 * A request whose {@link #register} was refused by the database: when its key registered a complaint, the
+	 * same body answers with that complaint and another body is refused (Appendix A); otherwise (the refusal
+	 * had another cause, or the first request with the key has rolled back meanwhile) it registers again.
+	 */
+	@Transactional
+	public Registered repeat(IntakeCommand cmd, String idempotencyKey, String canonicalBody) {
+		String key = checkedKey(idempotencyKey);
+		Optional<Complaint> seen = key == null ? Optional.empty() : complaints.findByIntakeKey(key);
+		if (seen.isEmpty()) {
+			return register(cmd, idempotencyKey, canonicalBody);
+		}
+		Complaint first = seen.get();
+		access.require(registrars(first.getKind(), first.getChannel()));
+		if (!first.registeredFromBody(hash(canonicalBody))) {
+			throw ValidationException.of("Idempotency-Key", "complaint.idempotency.otherBody");
+		}
+		return new Registered(first, false);
+	}
+
+	/** Who may register such a case: online posts are registered by after-sales, everything else by agents too. */
+	private static EnumSet<Role> registrars(ComplaintKind kind, Channel channel) {
+		return kind == ComplaintKind.REPAIR_REQUEST || channel != Channel.ONLINE
+				? EnumSet.of(Role.CS_AGENT, Role.AFTER_SALES) : EnumSet.of(Role.AFTER_SALES);
+	}
+
+	/** The key without surrounding blanks, or null when none was given; refused when longer than 200 characters. */
+	private static String checkedKey(String idempotencyKey) {
+		if (idempotencyKey == null || idempotencyKey.isBlank()) {
+			return null;
+		}
+		String key = idempotencyKey.strip();
+		if (key.length() > MAX_KEY_LENGTH) {
+			throw ValidationException.of("Idempotency-Key", "complaint.idempotency.tooLong", MAX_KEY_LENGTH);
+		}
+		return key;
 	}
 
 	/**

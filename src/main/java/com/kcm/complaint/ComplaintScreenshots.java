@@ -85,19 +85,21 @@ public class ComplaintScreenshots {
 	}
 
 	/**
-	 * Registers an online complaint with the screenshots of its post, in one transaction: the files are checked
-	 * first, and a registration found again by its idempotency key attaches nothing more.
+	 * Registers an online complaint with the screenshots of its post, in one transaction of its own (call it
+	 * outside one): the files are checked first, and a registration found again by its idempotency key attaches
+	 * nothing more.
 	 */
-	@Transactional
 	public ComplaintIntake.Registered registerOnline(IntakeCommand cmd, String idempotencyKey, String canonicalBody,
 			String field, List<Upload> uploads) {
 		List<CheckedFile> checked = check(field, uploads);
-		ComplaintIntake.Registered r = intake.register(cmd, idempotencyKey, canonicalBody);
-		if (r.created() && !uploads.isEmpty()) {
-			requireOnline(r.complaint());
-			save(r.complaint(), uploads, checked);
-		}
-		return r;
+		return intake.once(cmd, idempotencyKey, canonicalBody, () -> {
+			ComplaintIntake.Registered r = intake.register(cmd, idempotencyKey, canonicalBody);
+			if (!uploads.isEmpty()) {
+				requireOnline(r.complaint());
+				save(r.complaint(), uploads, checked);
+			}
+			return r;
+		});
 	}
 
 	/** The screenshots of a complaint the caller may see, oldest first. */

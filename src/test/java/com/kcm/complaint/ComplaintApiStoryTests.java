@@ -150,6 +150,40 @@ class ComplaintApiStoryTests {
 	}
 
 	@Test
+	void requestsSentAtOnceWithOneKeyRegisterOneComplaint() throws Exception {
+		String key = "k-" + UUID.randomUUID();
+		String body = Api.json(intake(phone(), "同时发送"));
+		List<java.util.concurrent.Callable<Api.Answer>> sends = java.util.stream.IntStream.range(0, 6)
+				.mapToObj(i -> (java.util.concurrent.Callable<Api.Answer>) () -> agent.postRaw("/complaints", body,
+						Map.of("Idempotency-Key", key)))
+				.toList();
+		List<Api.Answer> answers = new java.util.ArrayList<>();
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+		try {
+			for (var f : pool.invokeAll(sends)) {
+				answers.add(f.get());
+			}
+		} finally {
+			pool.shutdown();
+		}
+		assertThat(answers).extracting(Api.Answer::status).containsOnly(200, 201).containsOnlyOnce(201);
+		assertThat(answers).extracting(a -> a.json().get("id").asLong()).containsOnly(answers.get(0).json().get("id").asLong());
+	}
+
+	@Test
+	void anOverlongKeyIsRefusedNamingTheHeaderAndRegistersNothing() {
+		String external = "EXT-" + UUID.randomUUID();
+		Map<String, Object> body = new java.util.LinkedHashMap<>(intake(phone(), "键太长"));
+		body.put("externalId", external);
+		Api.Answer a = agent.postRaw("/complaints", Api.json(body), Map.of("Idempotency-Key", "k".repeat(201)));
+		assertThat(a.status()).as(a.body()).isEqualTo(422);
+		assertThat(a.json().get("errors").findValuesAsString("field")).containsExactly("Idempotency-Key");
+		assertThat(agent.get("/complaints?externalId=" + external).json()).isEmpty();
+		Api.Answer fits = agent.postRaw("/complaints", Api.json(body), Map.of("Idempotency-Key", "k".repeat(200)));
+		assertThat(fits.status()).as(fits.body()).isEqualTo(201);
+	}
+
+	@Test
 	void intakeNamesEveryMissingField() {
 		Api.Answer a = agent.post("/complaints", Map.of("kind", "COMPLAINT", "channel", "HOTLINE_400",
 				"customer", Map.of("name", "")));

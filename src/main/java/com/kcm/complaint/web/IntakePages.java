@@ -102,7 +102,7 @@ class IntakePages {
 			}
 		}
 		try {
-			var r = intake.register(form.hotline(phone), "web-" + form.getToken(), form.canonical());
+			var r = intake.registerOnce(form.hotline(phone), "web-" + form.getToken(), form.canonical());
 			redirect.addFlashAttribute("flash", text("cweb.intake.done", "#" + r.complaint().getId()));
 			return "redirect:/complaints/" + r.complaint().getId();
 		} catch (ValidationException | DomainException e) {

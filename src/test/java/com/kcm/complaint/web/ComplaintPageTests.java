@@ -289,6 +289,23 @@ class ComplaintPageTests {
 	}
 
 	@Test
+	void theOnlineFormSentTwiceRegistersOneComplaint() throws Exception {
+		MockHttpSession session = signIn(specialist);
+		String token = UUID.randomUUID().toString();
+		String handle = "重复提交" + UUID.randomUUID().toString().substring(0, 6);
+		String[] locations = new String[2];
+		for (int i = 0; i < 2; i++) {
+			MvcResult sent = mvc.perform(post("/complaints/online/new").session(session).with(csrf()).param("token", token)
+					.param("platform", "易车论坛").param("handle", handle).param("content", "提交了两次")
+					.param("category", "SERVICE_PROCESS")).andReturn();
+			locations[i] = sent.getResponse().getRedirectedUrl();
+			assertThat(locations[i]).as(sent.getResponse().getContentAsString()).matches("/complaints/\\d+");
+		}
+		assertThat(locations[1]).isEqualTo(locations[0]);
+		assertThat(page(session, "/complaints?q=" + handle)).containsOnlyOnce("data-complaint-id=");
+	}
+
+	@Test
 	void theCallbackQueueFlagsOverdueCallbacksAndCountsUnreachableAttempts() throws Exception {
 		at(OffsetDateTime.now().minusDays(15).withHour(9).toString());
 		long id = register(phone(), "回访超期");
