@@ -8,6 +8,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.Authentication;
@@ -18,6 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import com.kcm.shared.sql.Insert;
+import com.kcm.shared.sql.Inserts;
+import com.kcm.shared.sql.PooledSequence;
+
+import db.migration.PooledIds;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -42,11 +48,26 @@ public class Audit {
 	private final AuditRepository entries;
 	private final JsonMapper json;
 	private final Clock clock;
+	private final PooledSequence ids;
 
-	Audit(AuditRepository entries, JsonMapper json, Clock clock) {
+	Audit(AuditRepository entries, JsonMapper json, Clock clock, JdbcClient jdbc) {
 		this.entries = entries;
 		this.json = json;
 		this.clock = clock;
+		this.ids = new PooledSequence(jdbc, "audit_entry_seq", PooledIds.BLOCK);
+	}
+
+	/**
+	 * The entry of a change as a row for the caller to insert together with the rows it writes itself, in the
+	 * same transaction and the same database round trip ({@link Inserts}): for a path that runs for every
+	 * request. It is the entry {@link #changed} would write.
+	 */
+	public Insert changeRow(String action, String entityType, Object entityId, Object before, Object after) {
+		return Insert.into("audit_entry").value("id", ids.next()).value("at", clock.instant()).value("actor", actor())
+				.value("action", action).value("entity_type", entityType)
+				.value("entity_id", entityId == null ? null : String.valueOf(entityId)).value("detail", null)
+				.value("before_state", toJson(before)).value("after_state", toJson(after))
+				.value("remote_addr", remoteAddr());
 	}
 
 	/** A change of a record: before and after are snapshots (maps or records), either may be null. */

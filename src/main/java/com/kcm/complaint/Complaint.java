@@ -27,6 +27,7 @@ import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 import com.kcm.shared.domain.DomainException;
+import com.kcm.shared.sql.Insert;
 
 /**
  * A customer complaint or repair request and its closed loop (SPEC §4).
@@ -647,6 +648,43 @@ public class Complaint {
 		List<Object> out = pending.stream().map(Supplier::get).toList();
 		pending.clear();
 		return out;
+	}
+
+	/**
+	 * A complaint just registered, as rows for plain JDBC: the complaint under {@code newId} and its timeline
+	 * (the registration) with ids from {@code eventIds}. Every mapped column is written (checked by
+	 * {@code RegistrationWriteTests}); used by {@link RegistrationWrite}, which writes them in one round trip.
+	 */
+	List<Insert> insertRows(long newId, java.util.function.LongSupplier eventIds) {
+		if (id != null || !workOrders.isEmpty() || !callbacks.isEmpty()) {
+			throw new IllegalStateException("only a complaint just registered is written as rows");
+		}
+		id = newId;
+		List<Insert> rows = new ArrayList<>();
+		rows.add(Insert.into("complaint").value("id", id).value("external_id", externalId).value("kind", kind)
+				.value("channel", channel).value("category", category).value("description", description)
+				.value("customer_id", customerId).value("customer_name", customerName).value("vehicle_id", vehicleId)
+				.value("complainant_type", complainantType).value("complainant_name", complainantName)
+				.value("repair_reason", repairReason)
+				.value("online_platform", online == null ? null : online.getPlatform())
+				.value("online_url", online == null ? null : online.getUrl())
+				.value("online_posted_at", online == null ? null : online.getPostedAt())
+				.value("online_handle", online == null ? null : online.getHandle())
+				.value("online_content", online == null ? null : online.getContent())
+				.value("online_negative", online == null ? null : online.isNegative())
+				.value("green_channel", greenChannel).value("major", major).value("status", status)
+				.value("responsible_dealer_id", responsibleDealerId).value("handling_dealer_id", handlingDealerId)
+				.value("suggestion", suggestion).value("registered_at", registeredAt).value("registered_by", registeredBy)
+				.value("first_dispatched_at", firstDispatchedAt).value("closure_round", closureRound)
+				.value("closure_requested_at", closureRequestedAt).value("callback_due_at", callbackDueAt)
+				.value("closed_at", closedAt).value("nominated_at", nominatedAt)
+				.value("forced_closure_reason", forcedClosureReason).value("escalated_at", escalatedAt)
+				.value("project_no", projectNo).value("last_event_at", lastEventAt).value("version", version)
+				.value("intake_key", intakeKey).value("intake_body_hash", intakeBodyHash));
+		for (ComplaintEvent e : events) {
+			rows.add(e.insertRow(eventIds.getAsLong()));
+		}
+		return rows;
 	}
 
 	/** Notes the {@code Idempotency-Key} and body hash of the request registering it; only before it is saved. */

@@ -18,6 +18,8 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Immutable;
 
+import com.kcm.shared.sql.Insert;
+
 /**
  * One line of a complaint's timeline: who did what when, and the status before and after. Append-only;
  * the assessment reads the state of a complaint at a cut-off from these rows.
@@ -70,6 +72,21 @@ public class ComplaintEvent {
 	 */
 	@Enumerated(EnumType.STRING)
 	private Category category;
+
+	/**
+	 * This new event as a row for plain JDBC, under the id given: every column mapped above (checked by
+	 * {@code RegistrationWriteTests}); its complaint must have its id already.
+	 */
+	Insert insertRow(long newId) {
+		if (id != null) {
+			throw new IllegalStateException("event " + id + " is saved already");
+		}
+		id = newId;
+		return Insert.into("complaint_event").value("id", id).value("complaint_id", complaint.getId())
+				.value("work_order_id", workOrder == null ? null : workOrder.getId()).value("dealer_id", dealerId)
+				.value("type", type).value("at", at).value("actor", actor).value("from_status", fromStatus)
+				.value("to_status", toStatus).value("detail", detail).value("category", category);
+	}
 
 	protected ComplaintEvent() {
 	}

@@ -53,10 +53,11 @@ public class ComplaintIntake {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final TransactionTemplate transaction;
+	private final RegistrationWrite registration;
 
 	ComplaintIntake(ComplaintRepository complaints, Customers customers, Vehicles vehicles,
 			ComplaintAccess access, Audit audit, ApplicationEventPublisher events, Clock clock,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, RegistrationWrite registration) {
 		this.complaints = complaints;
 		this.customers = customers;
 		this.vehicles = vehicles;
@@ -65,6 +66,7 @@ public class ComplaintIntake {
 		this.events = events;
 		this.clock = clock;
 		this.transaction = new TransactionTemplate(transactions);
+		this.registration = registration;
 	}
 
 	/**
@@ -91,7 +93,8 @@ public class ComplaintIntake {
 	}
 
 	/**
-	 * Registers a new complaint. The key is not looked up first: it is kept on the complaint, whose unique
+	 * Registers a new complaint, written with plain JDBC in one round trip ({@link RegistrationWrite}): the
+	 * complaint returned is not managed by JPA. The key is not looked up first: it is kept on the complaint, whose unique
 	 * index refuses a key that was used before, so the commit fails with a
 	 * {@link DataIntegrityViolationException} that {@link #once} answers with {@link #repeat}. Reading before
 	 * every insert would cost each intake a database round trip for the rare request that is sent twice.
@@ -109,8 +112,7 @@ public class ComplaintIntake {
 		if (key != null) {
 			c.keepIntakeKey(key, hash(canonicalBody));
 		}
-		complaints.save(c);
-		audit.changed(Audit.CREATE, "complaint", c.getId(), null, ComplaintSnapshots.of(c));
+		registration.write(c);
 		c.pullDomainEvents().forEach(events::publishEvent);
 		return new Registered(c, true);
 	}

@@ -94,11 +94,13 @@ public class ComplaintScreenshots {
 		List<CheckedFile> checked = check(field, uploads);
 		return intake.once(cmd, idempotencyKey, canonicalBody, () -> {
 			ComplaintIntake.Registered r = intake.register(cmd, idempotencyKey, canonicalBody);
-			if (!uploads.isEmpty()) {
-				requireOnline(r.complaint());
-				save(r.complaint(), uploads, checked);
+			if (uploads.isEmpty()) {
+				return r;
 			}
-			return r;
+			Complaint managed = complaints.findById(r.complaint().getId()).orElseThrow(); // written by plain JDBC
+			requireOnline(managed);
+			save(managed, uploads, checked);
+			return new ComplaintIntake.Registered(managed, r.created());
 		});
 	}
 

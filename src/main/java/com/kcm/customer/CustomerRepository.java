@@ -26,7 +26,4 @@ interface CustomerRepository extends JpaRepository<Customer, Long>, JpaSpecifica
 
 	List<Customer> findByPhoneHashAndMergedIntoIdIsNullOrderById(String phoneHash);
 
-	@org.springframework.data.jpa.repository.Query("select new com.kcm.customer.CustomerReference(c.id, c.keyAccount) from Customer c "
-			+ "where c.phoneHash = :phoneHash and c.mergedIntoId is null order by c.id")
-	List<CustomerReference> referencesByPhoneHash(String phoneHash, org.springframework.data.domain.Limit limit);
 }

@@ -11,6 +11,7 @@ import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -53,10 +54,11 @@ public class Customers {
 	private final Audit audit;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final JdbcClient jdbc;
 
 	Customers(CustomerRepository customers, VehicleRepository vehicles, CustomerVisibility visibility,
 			CustomerViews views, PersonalData personal, CurrentUsers users, UserAdministration userAdministration,
-			Audit audit, ApplicationEventPublisher events, Clock clock) {
+			Audit audit, ApplicationEventPublisher events, Clock clock, JdbcClient jdbc) {
 		this.customers = customers;
 		this.vehicles = vehicles;
 		this.visibility = visibility;
@@ -67,6 +69,7 @@ public class Customers {
 		this.audit = audit;
 		this.events = events;
 		this.clock = clock;
+		this.jdbc = jdbc;
 	}
 
 	// ---- reading -------------------------------------------------------------------------------------
@@ -172,12 +175,16 @@ public class Customers {
 
 	/**
 	 * The oldest active customer with this mobile number, ignoring scope, as a bare reference: what intake
-	 * needs, read without loading or decrypting the customer.
+	 * needs, read with one plain SQL statement (in the caller's transaction), without loading or decrypting the
+	 * customer — it runs for every complaint registered.
 	 */
 	@Transactional(readOnly = true)
 	public Optional<CustomerReference> referenceByPhone(String phone) {
-		return MobilePhone.parse(phone).flatMap(p -> customers
-				.referencesByPhoneHash(personal.hash(p), org.springframework.data.domain.Limit.of(1)).stream().findFirst());
+		return MobilePhone.parse(phone).flatMap(p -> jdbc.sql("select id, key_account from customer "
+				+ "where phone_hash = ? and merged_into_id is null order by id limit 1")
+				.param(personal.hash(p))
+				.query((rs, row) -> new CustomerReference(rs.getLong(1), rs.getBoolean(2)))
+				.optional());
 	}
 
 	/** Active customers with this mobile number, oldest first, ignoring scope: for other modules' intake. */

@@ -1,0 +1,60 @@
+package com.kcm.shared.sql;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * One row to insert with plain JDBC: the table, its columns and their values in the same order. Values are
+ * Java values as JDBC takes them; {@link #value} turns instants into UTC date-times (the drivers' type for
+ * {@code timestamp with time zone}) and enums into their names, as the JPA mappings store them.
+ */
+public final class Insert {
+
+	private final String table;
+	private final List<String> columns = new ArrayList<>();
+	private final List<Object> values = new ArrayList<>();
+
+	private Insert(String table) {
+		this.table = table;
+	}
+
+	public static Insert into(String table) {
+		return new Insert(table);
+	}
+
+	/** Adds a column and its value. */
+	public Insert value(String column, Object value) {
+		columns.add(column);
+		values.add(jdbcValue(value));
+		return this;
+	}
+
+	public String table() {
+		return table;
+	}
+
+	public List<String> columns() {
+		return Collections.unmodifiableList(columns);
+	}
+
+	public List<Object> values() {
+		return Collections.unmodifiableList(values);
+	}
+
+	/** The statement, with one {@code ?} per column. */
+	public String sql() {
+		return "insert into " + table + " (" + String.join(", ", columns) + ") values ("
+				+ String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+	}
+
+	private static Object jdbcValue(Object value) {
+		if (value instanceof java.time.Instant i) {
+			return java.time.OffsetDateTime.ofInstant(i, java.time.ZoneOffset.UTC);
+		}
+		if (value instanceof Enum<?> e) {
+			return e.name();
+		}
+		return value;
+	}
+}

@@ -1,0 +1,131 @@
+package com.kcm.complaint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.persistence.EntityManagerFactory;
+
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.kcm.audit.Audit;
+import com.kcm.audit.AuditEntry;
+import com.kcm.identity.DemoSignIn;
+import com.kcm.shared.sql.Insert;
+import com.kcm.support.Api;
+import com.kcm.support.KcmTest;
+import com.kcm.support.MutableClock;
+
+/**
+ * A registered complaint is written with plain JDBC ({@link RegistrationWrite}); these tests hold that writing
+ * to the JPA mapping: every mapped column is written, and what JPA reads back is what was registered.
+ */
+@KcmTest
+class RegistrationWriteTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ComplaintIntake intake;
+
+	@Autowired
+	DemoSignIn signIn;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	EntityManagerFactory emf;
+
+	@Autowired
+	TransactionTemplate transaction;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Audit audit;
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
+	@Test
+	void everyMappedColumnIsWritten() {
+		Complaint c = Complaint.register(new NewComplaint("EXT", ComplaintKind.COMPLAINT, Channel.HOTLINE_400, null,
+				"列检查", 1L, "客户", null, ComplainantType.CUSTOMER, null, null, null, false, false),
+				Instant.parse("2026-11-02T02:00:00Z"), new Actor("agent"));
+		List<Insert> rows = c.insertRows(7L, () -> 8L);
+		assertThat(rows).extracting(Insert::table).containsExactly("complaint", "complaint_event");
+		assertThat(new TreeSet<>(rows.get(0).columns())).isEqualTo(mappedColumns(Complaint.class));
+		assertThat(new TreeSet<>(rows.get(1).columns())).isEqualTo(mappedColumns(ComplaintEvent.class));
+		assertThat(rows.get(0).columns()).doesNotHaveDuplicates();
+		Insert entry = audit.changeRow(Audit.CREATE, "complaint", 7L, null, java.util.Map.of("id", 7));
+		assertThat(new TreeSet<>(entry.columns())).isEqualTo(mappedColumns(AuditEntry.class));
+	}
+
+	@Test
+	void whatJpaReadsBackIsWhatWasRegistered() {
+		clock.set(Instant.parse("2026-11-03T01:02:03.456789Z"));
+		String user = Api.createUser(port, "rw", "AFTER_SALES", null);
+		String key = "rw-" + UUID.randomUUID();
+		IntakeCommand online = new IntakeCommand("COMPLAINT", "ONLINE", "SERVICE_PROCESS", "论坛发帖：服务差",
+				new IntakeCommand.CustomerPart("网友", null, null), null,
+				new IntakeCommand.ComplainantPart("MEDIA", "某汽车频道"), null,
+				new IntakeCommand.OnlinePart("汽车之家论坛", "https://club.example.com/p/9", true, "车友老李",
+						OffsetDateTime.parse("2026-11-02T20:15:00+08:00"), "新车异响，服务站态度差"),
+				"EXT-" + UUID.randomUUID());
+		IntakeCommand repair = new IntakeCommand("REPAIR_REQUEST", "HOTLINE_400", null, "发动机故障灯亮",
+				new IntakeCommand.CustomerPart("赵先生", ComplaintApiStoryTests.phone(), null),
+				new IntakeCommand.VehiclePart(vin(), null), null, "DEALER_LACKS_ABILITY", null, null);
+		for (IntakeCommand cmd : List.of(online, repair)) {
+			AtomicReference<Complaint> registered = new AtomicReference<>();
+			assertThat(signIn.runAs(user, () -> registered.set(intake.registerOnce(cmd, key + cmd.kind(), cmd.toString())
+					.complaint()))).isTrue();
+			Complaint written = registered.get();
+			Complaint read = transaction.execute(s -> {
+				Complaint c = emf.createEntityManager().find(Complaint.class, written.getId());
+				c.getEvents().size();
+				return c;
+			});
+			assertThat(read).usingRecursiveComparison().ignoringFields("workOrders", "events", "callbacks", "pending")
+					.isEqualTo(written);
+			assertThat(read.getEvents()).singleElement().usingRecursiveComparison().ignoringFields("complaint", "workOrder")
+					.isEqualTo(written.getEvents().get(0));
+			assertThat(jdbc.sql("select actor || ' ' || action from audit_entry where entity_type = 'complaint' and entity_id = ?")
+					.param(String.valueOf(written.getId())).query(String.class).single()).isEqualTo(user + " CREATE");
+		}
+	}
+
+	static String vin() {
+		String chars = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789";
+		StringBuilder b = new StringBuilder();
+		java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+		for (int i = 0; i < 17; i++) {
+			b.append(chars.charAt(r.nextInt(chars.length())));
+		}
+		return b.toString();
+	}
+
+	Set<String> mappedColumns(Class<?> entity) {
+		Set<String> columns = new TreeSet<>();
+		var descriptor = emf.unwrap(SessionFactoryImplementor.class).getMappingMetamodel().getEntityDescriptor(entity);
+		descriptor.getIdentifierMapping().forEachSelectable((i, selectable) -> columns.add(selectable.getSelectionExpression()));
+		descriptor.forEachSelectable((i, selectable) -> columns.add(selectable.getSelectionExpression()));
+		return columns;
+	}
+}
