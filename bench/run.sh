@@ -126,9 +126,10 @@ warm() { # name connections script url
 echo "== warm-up until steady (at least $WARMUP, at most $WARMUP_MAX per path; nothing recorded)"
 export TOKEN; TOKEN=$(token agent); warm intake 32 intake.lua "http://127.0.0.1:$PORT"
 # This machine's PostgreSQL runs with autovacuum off. A normal server's autovacuum analyzes the tables the
-# intake warm-up has grown (intake_key, audit_entry, customer: empty or tiny after the load); without it
-# the plans the application's connections made while they were empty stay sequential scans, and every
-# idempotency-key lookup reads the whole table (5-7 ms at 40,000 keys). Do what autovacuum would.
+# intake warm-up has grown (audit_entry, customer: empty or tiny after the load); without it the plans the
+# application's connections made while they were empty can stay sequential scans (an idempotency-key
+# table, before the key moved onto the complaint, cost 5-7 ms a lookup at 40,000 keys). Do what
+# autovacuum would.
 $PG -d $DB -c "analyze"
 export COOKIE; COOKIE=$(cookie dealer.d0001); warm inbox 16 page.lua "http://127.0.0.1:$PORT/inbox"
 COOKIE=$(cookie aftersales); warm board 16 page.lua "http://127.0.0.1:$PORT/complaints/board"
