@@ -11,13 +11,21 @@ import java.util.stream.Collectors;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.SmartView;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Gives every page the side menu the signed-in user may use, grouped by section. */
-@ControllerAdvice(annotations = Controller.class)
-public class LayoutAdvice {
+/**
+ * Gives every page the side menu the signed-in user may use, grouped by section, and its own path. Added
+ * when a page is about to be rendered (an interceptor's {@code postHandle}), not as model attributes for
+ * every handler: those would also run, uselessly, for every call to the REST API.
+ */
+@Component
+public class LayoutAdvice implements HandlerInterceptor, WebMvcConfigurer {
 
 	private final List<NavItem> items;
 	private final RoleHierarchy hierarchy;
@@ -36,14 +44,34 @@ public class LayoutAdvice {
 		return i < 0 ? SECTIONS.size() : i;
 	}
 
-	@ModelAttribute("currentPath")
-	String currentPath(jakarta.servlet.http.HttpServletRequest request) {
-		return request.getRequestURI();
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(this);
 	}
 
-	@ModelAttribute("nav")
-	Map<String, List<NavItem>> nav(Authentication auth, jakarta.servlet.http.HttpServletRequest request) {
-		if (auth == null || isApi(request)) {
+	@Override
+	public void postHandle(jakarta.servlet.http.HttpServletRequest request,
+			jakarta.servlet.http.HttpServletResponse response, Object handler, ModelAndView page) {
+		if (rendersPage(page) && !isApi(request)) {
+			page.addObject("currentPath", request.getRequestURI());
+			page.addObject("nav", nav(SecurityContextHolder.getContext().getAuthentication()));
+		}
+	}
+
+	/** Whether the handler's answer is a page to render (not a redirect or forward, which takes no model). */
+	public static boolean rendersPage(ModelAndView page) {
+		if (page == null || !page.hasView() || page.wasCleared()) {
+			return false;
+		}
+		if (page.getView() instanceof SmartView view && view.isRedirectView()) {
+			return false;
+		}
+		String name = page.getViewName();
+		return name == null || !(name.startsWith("redirect:") || name.startsWith("forward:"));
+	}
+
+	Map<String, List<NavItem>> nav(Authentication auth) {
+		if (auth == null) {
 			return Map.of();
 		}
 		Set<String> roles = effectiveRoles(auth, hierarchy);
@@ -53,7 +81,7 @@ public class LayoutAdvice {
 
 	/**
 	 * Whether a request goes to the REST API: controller advice meant for pages also reaches the API's
-	 * controllers (a REST controller is a controller), and skips its work there.
+	 * controllers (a REST controller is a controller) and should skip its work there.
 	 */
 	public static boolean isApi(jakarta.servlet.http.HttpServletRequest request) {
 		return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
