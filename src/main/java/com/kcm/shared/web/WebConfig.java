@@ -43,7 +43,7 @@ public class WebConfig implements WebMvcConfigurer {
 	}
 
 	/**
-	 * {@code kcm.http.max-active-requests}: {@code auto} (two per processor), a number, or {@code off}.
+	 * {@code kcm.http.max-active-requests}: {@code auto} (four per processor), a number, or {@code off}.
 	 * Ordered before Spring Security, so authentication is part of a request's turn.
 	 */
 	@Bean
@@ -52,7 +52,7 @@ public class WebConfig implements WebMvcConfigurer {
 			@Value("${kcm.http.max-queue-wait:2s}") Duration maxWait) {
 		String value = maxActive.trim().toLowerCase(Locale.ROOT);
 		boolean off = value.equals("off");
-		int max = off || value.equals("auto") || value.isEmpty() ? 2 * Runtime.getRuntime().availableProcessors()
+		int max = off || value.equals("auto") || value.isEmpty() ? 4 * Runtime.getRuntime().availableProcessors()
 				: wholeNumber(value);
 		if (max < 1) {
 			throw new IllegalArgumentException(
