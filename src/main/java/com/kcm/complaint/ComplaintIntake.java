@@ -80,7 +80,7 @@ public class ComplaintIntake {
 
 	/**
 	 * Runs {@code registration} (a {@link #register} call, perhaps with more work in the same transaction) in a
-	 * transaction of its own; when its commit is refused because the key registered a complaint before, answers
+	 * transaction of its own; when the database refuses it because the key registered a complaint before, answers
 	 * as {@link #repeat} does.
 	 */
 	public Registered once(IntakeCommand cmd, String idempotencyKey, String canonicalBody,
@@ -95,7 +95,7 @@ public class ComplaintIntake {
 	/**
 	 * Registers a new complaint, written with plain JDBC in one round trip ({@link RegistrationWrite}): the
 	 * complaint returned is not managed by JPA. The key is not looked up first: it is kept on the complaint, whose unique
-	 * index refuses a key that was used before, so the commit fails with a
+	 * index refuses a key that was used before, so the insert fails with a
 	 * {@link DataIntegrityViolationException} that {@link #once} answers with {@link #repeat}. Reading before
 	 * every insert would cost each intake a database round trip for the rare request that is sent twice.
 	 */
