@@ -18,7 +18,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.kcm.audit.Audit;
 import com.kcm.customer.CustomerCommand;
 import com.kcm.customer.CustomerReference;
 import com.kcm.customer.CustomerView;
@@ -49,20 +48,18 @@ public class ComplaintIntake {
 	private final Customers customers;
 	private final Vehicles vehicles;
 	private final ComplaintAccess access;
-	private final Audit audit;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final TransactionTemplate transaction;
 	private final RegistrationWrite registration;
 
 	ComplaintIntake(ComplaintRepository complaints, Customers customers, Vehicles vehicles,
-			ComplaintAccess access, Audit audit, ApplicationEventPublisher events, Clock clock,
+			ComplaintAccess access, ApplicationEventPublisher events, Clock clock,
 			PlatformTransactionManager transactions, RegistrationWrite registration) {
 		this.complaints = complaints;
 		this.customers = customers;
 		this.vehicles = vehicles;
 		this.access = access;
-		this.audit = audit;
 		this.events = events;
 		this.clock = clock;
 		this.transaction = new TransactionTemplate(transactions);

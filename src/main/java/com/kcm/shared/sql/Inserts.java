@@ -6,8 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 
-import javax.sql.DataSource;
-
 import org.springframework.jdbc.JdbcUpdateAffectedIncorrectNumberOfRowsException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,8 +24,8 @@ public class Inserts {
 	private final JdbcTemplate jdbc;
 	private volatile Boolean postgres;
 
-	public Inserts(DataSource dataSource) {
-		this.jdbc = new JdbcTemplate(dataSource);
+	public Inserts(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
 	}
 
 	/** Inserts the rows, in their order, in the transaction of the caller; each must insert exactly one row. */
