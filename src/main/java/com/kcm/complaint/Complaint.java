@@ -187,9 +187,6 @@ public class Complaint {
 		if (n.description() == null || n.description().isBlank()) {
 			throw new DomainException("complaint.description.required");
 		}
-		if (n.kind() == ComplaintKind.REPAIR_REQUEST && n.repairReason() == null) {
-			throw new DomainException("complaint.repairReason.required");
-		}
 		if (n.kind() == ComplaintKind.REPAIR_REQUEST && n.channel() == Channel.ONLINE) {
 			throw new DomainException("complaint.repairRequest.notOnline");
 		}

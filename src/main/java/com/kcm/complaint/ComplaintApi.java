@@ -74,6 +74,10 @@ class ComplaintApi {
 		IntakeCommand cmd;
 		try {
 			tree = json.readTree(body);
+			if (tree == null || !tree.isObject()) { // null, a list, a string: not a complaint (SPEC §11)
+				throw new org.springframework.http.converter.HttpMessageNotReadableException("not a JSON object",
+						(org.springframework.http.HttpInputMessage) null);
+			}
 			cmd = json.treeToValue(tree, IntakeCommand.class);
 		} catch (JacksonException e) {
 			throw new org.springframework.http.converter.HttpMessageNotReadableException(e.getOriginalMessage(), e,

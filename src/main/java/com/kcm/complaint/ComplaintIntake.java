@@ -158,8 +158,8 @@ public class ComplaintIntake {
 	 */
 	Complaint build(IntakeCommand cmd, ComplaintKind kind, Channel channel, Violations v, Instant at, Actor actor) {
 		Category category = Codes.parse(Category.class, cmd.category(), "category", false, v);
-		RepairReason reason = Codes.parse(RepairReason.class, cmd.repairReason(), "repairReason",
-				kind == ComplaintKind.REPAIR_REQUEST, v);
+		// optional (SPEC §4.1): records of older systems often lack it; the agent's form asks for it itself
+		RepairReason reason = Codes.parse(RepairReason.class, cmd.repairReason(), "repairReason", false, v);
 		ComplainantType complainantType = cmd.complainant() == null ? ComplainantType.CUSTOMER
 				: Codes.parse(ComplainantType.class, cmd.complainant().type(), "complainant.type", true, v);
 		if (cmd.description() == null || cmd.description().isBlank()) {

@@ -102,6 +102,10 @@ class IntakePages {
 			}
 		}
 		try {
+			if ("REPAIR_REQUEST".equals(form.getKind()) && ComplaintPages.blank(form.getRepairReason()) == null) {
+				// the API and history imports may leave it out (SPEC §4.1); the agent is asked for it
+				throw ValidationException.of("repairReason", "complaint.repairReason.required");
+			}
 			var r = intake.registerOnce(form.hotline(phone), "web-" + form.getToken(), form.canonical());
 			redirect.addFlashAttribute("flash", text("cweb.intake.done", "#" + r.complaint().getId()));
 			return "redirect:/complaints/" + r.complaint().getId();

@@ -65,6 +65,16 @@ public class WebConfig implements WebMvcConfigurer {
 		return registration;
 	}
 
+	/** Malformed request bodies are refused before anything reads them (SPEC §11; after the request limit). */
+	@Bean
+	FilterRegistrationBean<RequestBodyChecks> requestBodyChecks(org.springframework.context.MessageSource messages,
+			LocaleResolver localeResolver) {
+		FilterRegistrationBean<RequestBodyChecks> registration = new FilterRegistrationBean<>(
+				new RequestBodyChecks(messages, localeResolver));
+		registration.setOrder(-140);
+		return registration;
+	}
+
 	private static int wholeNumber(String value) {
 		try {
 			return Integer.parseInt(value);
@@ -78,5 +88,6 @@ public class WebConfig implements WebMvcConfigurer {
 		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
 		interceptor.setParamName("lang");
 		registry.addInterceptor(interceptor);
+		registry.addInterceptor(new ControlCharacters());
 	}
 }
