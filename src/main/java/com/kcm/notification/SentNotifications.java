@@ -15,20 +15,35 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.kcm.shared.jobs.Instances;
+
 /**
- * The sent-once log ({@code notification}). Before a message goes out its key is claimed: inserted as
- * {@code SENDING}, or taken over from {@code FAILED} (or from a {@code SENDING} claim older than the claim
- * timeout, left by a crashed instance). A key already {@code SENT}, or claimed by someone else just now, is
- * skipped. After the gateway accepted the message it is marked {@code SENT}; a failure is marked
- * {@code FAILED} with the error and rethrown, so the event publication stays incomplete and is retried.
+ * The sent-once log ({@code notification}). Before a message goes out its key is claimed by this instance:
+ * inserted as {@code SENDING} with {@code claimed_by}, or taken over from {@code FAILED}, or from a
+ * {@code SENDING} claim of an instance that is no longer running ({@link Instances}: a crashed instance is
+ * known dead seconds after its last heartbeat). A key already {@code SENT} is skipped; a key another running
+ * instance (or thread) is sending right now is refused with {@link ClaimedElsewhere}, so the event publication
+ * stays incomplete and is delivered again later. After the gateway accepted the message it is marked
+ * {@code SENT}; a failure is marked {@code FAILED} with the error and rethrown, so the publication is retried.
  * <p>
- * The limit: when an instance dies after the gateway accepted a message and before it was marked sent, the
- * claim expires and the message is sent again (at least once at that point, never twice otherwise).
+ * The limit: when an instance dies after the gateway accepted a message and before it was marked sent, its
+ * claim is taken over and the message is sent again (at least once at that point, never twice otherwise).
  */
 @Component
 class SentNotifications {
 
+	/**
+	 * A claim of this instance (or one without an instance, written before instances were recorded) this old is
+	 * stuck — its mark was lost, say while the database was unreachable — and is taken over.
+	 */
 	static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(10);
+
+	/** The key is being sent by another running instance or thread: the publication is to be retried later. */
+	static final class ClaimedElsewhere extends RuntimeException {
+		ClaimedElsewhere(String key) {
+			super("notification " + key + " is being sent elsewhere; retried later");
+		}
+	}
 	private static final Logger log = LoggerFactory.getLogger(SentNotifications.class);
 
 	private final JdbcClient jdbc;
@@ -37,9 +52,12 @@ class SentNotifications {
 	private final MailGateway mail;
 	private final SmsGateway sms;
 
+	private final String instance;
+
 	SentNotifications(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock, MailGateway mail,
-			SmsGateway sms) {
+			SmsGateway sms, Instances instances) {
 		this.jdbc = jdbc;
+		this.instance = instances.id();
 		this.tx = new TransactionTemplate(transactions);
 		this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock;
@@ -72,8 +90,11 @@ class SentNotifications {
 	/** Sends the message unless its key was sent (or is being sent) already; returns whether it was sent now. */
 	boolean deliver(OutgoingMessage m) {
 		if (!claim(m)) {
-			log.debug("notification {} already sent or in progress; skipped", m.key());
-			return false;
+			if (isSent(m)) {
+				log.debug("notification {} already sent; skipped", m.key());
+				return false;
+			}
+			throw new ClaimedElsewhere(m.key());
 		}
 		try {
 			switch (m.channel()) {
@@ -93,8 +114,9 @@ class SentNotifications {
 		Instant now = clock.instant();
 		try {
 			tx.executeWithoutResult(s -> jdbc.sql("insert into notification (dedupe_key, kind, channel, recipient, "
-					+ "subject, body, complaint_id, work_order_id, status, attempts, created_at, attempted_at) values "
-					+ "(:key, :kind, :channel, :recipient, :subject, :body, :complaint, :workOrder, 'SENDING', 1, :now, :now)")
+					+ "subject, body, complaint_id, work_order_id, status, attempts, created_at, attempted_at, claimed_by) values "
+					+ "(:key, :kind, :channel, :recipient, :subject, :body, :complaint, :workOrder, 'SENDING', 1, :now, :now, "
+					+ ":me)").param("me", instance)
 					.param("key", m.key()).param("kind", m.kind()).param("channel", m.channel().name())
 					.param("recipient", cut(m.recipient(), 200)).param("subject", cut(m.subject(), 300))
 					.param("body", cut(m.body(), 8000)).param("complaint", m.complaintId())
@@ -102,11 +124,26 @@ class SentNotifications {
 			return true;
 		} catch (DuplicateKeyException exists) {
 			Integer taken = tx.execute(s -> jdbc.sql("update notification set status = 'SENDING', "
-					+ "attempts = attempts + 1, attempted_at = :now where dedupe_key = :key and (status = 'FAILED' "
-					+ "or (status = 'SENDING' and attempted_at < :stale))").param("now", Timestamp.from(now))
+					+ "attempts = attempts + 1, attempted_at = :now, claimed_by = :me where dedupe_key = :key and "
+					+ "(status = 'FAILED' or (status = 'SENDING' and (" + ORPHANED + " or ((claimed_by is null or "
+					+ "claimed_by = :me) and attempted_at < :stale))))").param("now", Timestamp.from(now)).param("me", instance)
 					.param("key", m.key()).param("stale", Timestamp.from(now.minus(CLAIM_TIMEOUT))).update());
 			return taken != null && taken == 1;
 		}
+	}
+
+	/** A claim held by an instance that is not running any more. */
+	static final String ORPHANED = "(claimed_by is not null and " + Instances.notRunning("notification.claimed_by") + ")";
+
+	private boolean isSent(OutgoingMessage m) {
+		return tx.execute(s -> jdbc.sql("select status from notification where dedupe_key = :key")
+				.param("key", m.key()).query(String.class).optional()).filter("SENT"::equals).isPresent();
+	}
+
+	/** Claims in {@code SENDING} whose instance is not running any more. */
+	long orphanedClaims() {
+		return jdbc.sql("select count(*) from notification where status = 'SENDING' and " + ORPHANED)
+				.query(Long.class).single();
 	}
 
 	private void markSent(OutgoingMessage m) {

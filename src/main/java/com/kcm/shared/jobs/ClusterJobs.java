@@ -1,11 +1,9 @@
 package com.kcm.shared.jobs;
 
-import java.lang.management.ManagementFactory;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,8 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs a scheduled job on one application instance at a time: each run first takes a lease on the job's
  * row in {@code job_lock} with one conditional UPDATE (atomic on PostgreSQL and H2), so when two
- * instances fire the same schedule, one runs and the other skips. A lease that outlives a crashed
- * instance simply expires. See docs/adr/0001-cluster-safe-jobs.md.
+ * instances fire the same schedule, one runs and the other skips. The lease of a crashed instance is
+ * taken over as soon as that instance is known to be dead ({@link Instances}), else when it expires. See docs/adr/0001-cluster-safe-jobs.md.
  */
 @Component
 public class ClusterJobs {
@@ -30,10 +28,11 @@ public class ClusterJobs {
 	private final JdbcClient jdbc;
 	private final Clock clock;
 	private final TransactionTemplate tx;
-	private final String instance = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+	private final String instance;
 
-	ClusterJobs(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
+	ClusterJobs(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions, Instances instances) {
 		this.jdbc = jdbc;
+		this.instance = instances.id();
 		this.clock = clock;
 		this.tx = new TransactionTemplate(transactions);
 		this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -57,7 +56,7 @@ public class ClusterJobs {
 		Instant now = clock.instant();
 		Boolean got = tx.execute(s -> {
 			int updated = jdbc.sql("update job_lock set locked_until = :until, locked_by = :me "
-					+ "where name = :name and locked_until <= :now")
+					+ "where name = :name and (locked_until <= :now or " + Instances.notRunning("job_lock.locked_by") + ")")
 					.param("until", Timestamp.from(now.plus(lease))).param("me", instance).param("name", name)
 					.param("now", Timestamp.from(now)).update();
 			if (updated == 1) {

@@ -75,6 +75,16 @@ public class WebConfig implements WebMvcConfigurer {
 		return registration;
 	}
 
+	/** SPEC §11: the database cannot be reached → 503 with Retry-After; outermost, around the session store. */
+	@Bean
+	FilterRegistrationBean<DatabaseOutage> databaseOutage(org.springframework.context.MessageSource messages,
+			LocaleResolver localeResolver) {
+		FilterRegistrationBean<DatabaseOutage> registration = new FilterRegistrationBean<>(
+				new DatabaseOutage(messages, localeResolver));
+		registration.setOrder(Integer.MIN_VALUE + 10); // before Spring Session's filter (MIN_VALUE + 50)
+		return registration;
+	}
+
 	private static int wholeNumber(String value) {
 		try {
 			return Integer.parseInt(value);
