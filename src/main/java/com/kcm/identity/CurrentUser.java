@@ -7,7 +7,7 @@ import java.util.Set;
  * and whether it may reveal personal data in full.
  */
 public record CurrentUser(long id, String username, String displayName, Set<Role> roles, Long dealerId,
-		Long regionId, boolean mayRevealPersonalData) {
+		Long regionId, boolean mayRevealPersonalData) implements java.io.Serializable {
 
 	public boolean has(Role role) {
 		return roles.contains(role);
