@@ -3,7 +3,7 @@
 # checks). A user signs in through the balancer, works on both instances with one session (stored in the
 # database), one instance is killed, and the user carries on — pages and a form with its CSRF token — on the
 # other without signing in again. Uploads go to one shared directory; a file uploaded on one instance is served
-# by the other.
+# by the other. Instance b is configured with a replica URL for reports and exports.
 source "$(dirname "$0")/lib.sh"
 
 HAPROXY=$(command -v haproxy || echo /usr/sbin/haproxy)
@@ -13,7 +13,7 @@ pg_create
 PA=$(free_port); PB=$(free_port); LB=$(free_port)
 app_start a "$PA"
 app_wait a            # first alone: it migrates the empty database and creates the administrator
-app_start b "$PB"
+app_start b "$PB" KCM_DB_REPLICA_URL="$DB_URL"   # b reads reports from a "replica" (here the same database)
 cat >"$WORK/haproxy.cfg" <<CFG
 global
   log stdout format raw local0 warning
@@ -49,6 +49,9 @@ for i in 1 2 3 4; do
   code=$(curl -s -o /dev/null -w '%{http_code}' -b "$WORK/cookies" "$BASE/complaints/new")
   [ "$code" = 200 ] || fail "request $i through the balancer answered $code"
 done
+
+code=$(curl -s -o "$WORK/export.xlsx" -w '%{http_code}' -b "$WORK/cookies" "http://127.0.0.1:$PB/complaints/export")
+[ "$code" = 200 ] && [ -s "$WORK/export.xlsx" ] || fail "export through the replica connection answered $code"
 
 # an upload on one instance is served by the other (shared upload directory)
 TOKEN=$(token "$PA")
