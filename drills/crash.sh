@@ -85,4 +85,10 @@ for _ in $(seq 1 30); do
   sleep 1
 done
 [ "$ran" -eq 1 ] || fail "the deadline sweep did not run after the restart"
-log "PASSED: every notification sent within $took s of the restart (limit 120 s), duplicates $dupes ≤ open claims $open_claims, scheduled work resumed"
+# graceful shutdown: a stop signal ends the instance cleanly and it deregisters at once
+kill -TERM "$PID_b"
+for _ in $(seq 1 80); do kill -0 "$PID_b" 2>/dev/null || break; sleep 0.5; done
+! kill -0 "$PID_b" 2>/dev/null || fail "instance still running 40 s after SIGTERM"
+grep -q "Commencing graceful shutdown" "$WORK/b.log" || fail "no graceful shutdown in the log"
+[ "$(sql "select count(*) from app_instance")" = 0 ] || fail "stopped instances left rows in app_instance"
+log "PASSED: every notification sent within $took s of the restart (limit 120 s), duplicates $dupes ≤ open claims $open_claims, scheduled work resumed, graceful stop"

@@ -83,7 +83,7 @@ class SecurityConfig {
 						"/swagger-ui.html")
 				.permitAll()
 				.anyRequest().authenticated())
-				.formLogin(f -> f.loginPage("/login").permitAll())
+				.formLogin(f -> f.loginPage("/login").permitAll().failureHandler(signInFailure()))
 				.logout(l -> l.logoutSuccessUrl("/login?logout").permitAll())
 				.exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> {
 					audit.accessDenied(req.getMethod() + " " + req.getRequestURI());
@@ -92,6 +92,21 @@ class SecurityConfig {
 				.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
 						.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
+	}
+
+	/**
+	 * A sign-in that failed because the database cannot be reached is not a wrong password: the failure goes on to
+	 * the outage filter, which answers 503 with the notice (SPEC §11).
+	 */
+	private static org.springframework.security.web.authentication.AuthenticationFailureHandler signInFailure() {
+		var wrongPassword = new org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler(
+				"/login?error");
+		return (req, res, ex) -> {
+			if (com.kcm.shared.web.DatabaseOutage.isOutage(ex)) {
+				throw new jakarta.servlet.ServletException("database unreachable at sign-in", ex);
+			}
+			wrongPassword.onAuthenticationFailure(req, res, ex);
+		};
 	}
 
 	private static void json(HttpServletResponse res, int status, String message) throws IOException {
