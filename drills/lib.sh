@@ -21,7 +21,7 @@ fail() {
 }
 
 cleanup() {
-  for pid in "${STARTED[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
+  for pid in "${STARTED[@]}"; do kill -9 "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
   [ -n "${PGDIR:-}" ] && as_postgres "$PG_BIN/pg_ctl" -D "$PGDIR" -m immediate stop >/dev/null 2>&1 || true
   [ -n "${KEEP_DRILL_DIR:-}" ] || rm -rf "$WORK"
 }

@@ -28,7 +28,7 @@ client() {
         -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -H "Idempotency-Key: $key" \
         -d "{\"kind\":\"COMPLAINT\",\"channel\":\"HOTLINE_400\",\"description\":\"停库演练 $key\",\"customer\":{\"name\":\"演练客户\",\"phone\":\"139$(printf '%02d%06d' "$c" "$i")\"}}" || true)
       case "$code" in
-        200|201) echo "$key $(json_field '["id"]' <"$WORK/c$c.body")" >>"$WORK/acked.$c"; break ;;
+        200|201) echo "$key $(sed -n 's/.*"id":\([0-9]*\).*/\1/p' "$WORK/c$c.body")" >>"$WORK/acked.$c"; break ;;
         503) grep -qi '^retry-after:' "$WORK/c$c.head" || echo "$key 503 without Retry-After" >>"$WORK/wrong"
              grep -q '"errors"' "$WORK/c$c.body" || echo "$key 503 not in the error format" >>"$WORK/wrong"
              echo x >>"$WORK/503.$c"; sleep 1 ;;
