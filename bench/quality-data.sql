@@ -11,7 +11,7 @@ select count(*) as dealers from d \gset
 insert into vehicle (vin, vin_last6, plate, model, purchase_date, selling_dealer_id, owner_id, created_at, updated_at)
 select 'LBX' || lpad(i::text, 14, '0'), right(lpad(i::text, 14, '0'), 6), null,
        (array['KCM S5','KCM S7','KCM X3','KCM X5','KCM X5 PHEV','KCM E6 纯电'])[1 + (i % 6)],
-       current_date - (i * 7919 % 1460)::int, (select id from d where k = i % :dealers), null, now(), now()
+       current_date - (i::bigint * 7919 % 1460)::int, (select id from d where k = i % :dealers), null, now(), now()
 from generate_series(1, :vehicles) i;
 
 create temporary table bv as

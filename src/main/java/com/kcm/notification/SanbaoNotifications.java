@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Propagation;
 import com.kcm.identity.Role;
 import com.kcm.identity.UserContacts;
 import com.kcm.identity.UserContacts.Contact;
+import com.kcm.quality.CapaOverdue;
 import com.kcm.quality.ReplacementRequestDue;
 import com.kcm.quality.SanbaoFlagReached;
 
@@ -69,5 +70,17 @@ class SanbaoNotifications {
 			}
 		}
 		sent.deliverAll(out);
+	}
+
+	/** A corrective action passed its due date: its owner is e-mailed once (SPEC §7.7). */
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(CapaOverdue event) {
+		users.byId(event.ownerUserId()).filter(u -> u.email() != null && !u.email().isBlank()).ifPresent(u -> {
+			Object[] args = { String.valueOf(event.capaId()), event.title(), event.dueDate().toString(), u.displayName(),
+					texts.link("/quality/capas/" + event.capaId()) };
+			sent.deliverAll(List.of(OutgoingMessage.of("CAPA_OVERDUE|capa:" + event.capaId(), "CAPA_OVERDUE",
+					DeliveryChannel.EMAIL, u.email(), texts.text("notification.capa.overdue.subject", args),
+					texts.text("notification.capa.overdue.body", args), null, null)));
+		});
 	}
 }

@@ -36,14 +36,16 @@ class QualityDemoData implements ApplicationRunner {
 	private static final Logger log = LoggerFactory.getLogger(QualityDemoData.class);
 
 	private final RepairOrderImport imports;
+	private final Capas capas;
 	private final Vehicles vehicles;
 	private final DemoSignIn signIn;
 	private final JdbcClient jdbc;
 	private final Clock clock;
 
-	QualityDemoData(RepairOrderImport imports, Vehicles vehicles, DemoSignIn signIn,
+	QualityDemoData(RepairOrderImport imports, Capas capas, Vehicles vehicles, DemoSignIn signIn,
 			JdbcClient jdbc, Clock clock) {
 		this.imports = imports;
+		this.capas = capas;
 		this.vehicles = vehicles;
 		this.signIn = signIn;
 		this.jdbc = jdbc;
@@ -60,10 +62,29 @@ class QualityDemoData implements ApplicationRunner {
 			try {
 				int n = load();
 				log.info("Demo repair orders: {} imported", n);
+				capas();
 			} catch (RuntimeException e) {
 				log.warn("Demo repair orders not created: {}", e.getMessage());
 			}
 		});
+	}
+
+	/** Two corrective actions on demo complaints: one in progress, one done and awaiting verification. */
+	void capas() {
+		List<Long> complaints = jdbc.sql("select id from complaint order by id fetch first 3 rows only").query(Long.class).list();
+		if (complaints.size() < 3 || jdbc.sql("select count(*) from capa").query(Long.class).single() > 0) {
+			return;
+		}
+		CapaView first = capas.create(new Capas.NewCapa("发动机怠速抖动重复投诉", "近三个月同一批次发动机怠速抖动投诉增多，多家服务商反复维修未解决。",
+				complaints.subList(0, 2), "aftersales", today().plusDays(20)));
+		capas.start(first.id());
+		capas.analyse(first.id(), new Capas.Analysis("喷油器批次质量问题（初步）", null, null));
+		CapaView second = capas.create(new Capas.NewCapa("服务顾问回访话术不规范", "客户反映回访时服务顾问推诿责任。",
+				complaints.subList(2, 3), "aftersales", today().minusDays(3)));
+		capas.start(second.id());
+		capas.analyse(second.id(), new Capas.Analysis("回访话术未培训", "统一回访话术并培训全部服务顾问",
+				"新入职顾问上岗前考核回访话术"));
+		capas.done(second.id());
 	}
 
 	private LocalDate today() {

@@ -30,6 +30,11 @@ class QualityMenu {
 				Set.of("AFTER_SALES", "AFTER_SALES_MANAGER"));
 	}
 
+	@Bean
+	NavItem capaMenu() {
+		return new NavItem("quality", 30, "nav.quality.capas", "/quality/capas", Set.of("AFTER_SALES", "AFTER_SALES_MANAGER"));
+	}
+
 	@Component
 	static class Tiles implements HomeTiles {
 
