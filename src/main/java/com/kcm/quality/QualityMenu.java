@@ -31,6 +31,11 @@ class QualityMenu {
 	}
 
 	@Bean
+	NavItem analysisMenu() {
+		return new NavItem("quality", 25, "nav.quality.analysis", "/quality/analysis", Set.of("AFTER_SALES", "AFTER_SALES_MANAGER"));
+	}
+
+	@Bean
 	NavItem capaMenu() {
 		return new NavItem("quality", 30, "nav.quality.capas", "/quality/capas", Set.of("AFTER_SALES", "AFTER_SALES_MANAGER"));
 	}
