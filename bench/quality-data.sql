@@ -60,7 +60,7 @@ from (select r.vehicle_id, r.fault_code, count(*)::int as n
 join vehicle v on v.id = s.vehicle_id
 order by s.vehicle_id, s.n desc, s.fault_code;
 
-analyze vehicle;
-analyze repair_order;
-analyze repair_order_item;
-analyze sanbao_flag;
+vacuum analyze vehicle;
+vacuum analyze repair_order;
+vacuum analyze repair_order_item;
+vacuum analyze sanbao_flag;

@@ -106,7 +106,7 @@ echo "== one vehicle's 三包 block (random vehicle)"
 PREFIX=/quality/vehicles/ SUFFIX=/block
 block=$(run block "/" quality-vin.lua '^/quality/vehicles/.*/block$'); echo "   block: $block"
 echo "== A.2 answer (random vehicle)"
-unset COOKIE; TOKEN=$(token aftersales); PREFIX=/api/v1/vehicles/; SUFFIX=/sanbao
+unset COOKIE; export TOKEN; TOKEN=$(token aftersales); PREFIX=/api/v1/vehicles/; SUFFIX=/sanbao
 api=$(run api "/" quality-vin.lua '^/api/v1/vehicles/.*/sanbao$'); echo "   api: $api"
 
 field() { echo "$1" | sed 's/ SERVER .*//' | grep -Eo "$2=[0-9.]+" | cut -d= -f2; }

@@ -80,7 +80,8 @@ class QualityPages {
 		PageRequest request = PageRequest.of(Math.max(page, 0), 50);
 		long total = filter == null ? 0 : store.countFlags(filter);
 		List<FlagLine> lines = total == 0 ? List.of() : lines(store.flags(filter, request.getOffset(), 50));
-		m.addAttribute("page", new PageImpl<>(lines, request, total));
+		m.addAttribute("page", new PageImpl<>(lines, request, Math.min(total, RepairOrderStore.COUNT_CAP)));
+		m.addAttribute("capped", total > RepairOrderStore.COUNT_CAP);
 		m.addAttribute("codes", SanbaoCalculator.CODES);
 		return "quality/sanbao";
 	}
@@ -163,11 +164,11 @@ class QualityPages {
 	@PreAuthorize(QualityRoles.READ)
 	String block(@PathVariable String vin, @RequestParam(defaultValue = "false") boolean productQuality, Model m) {
 		VehicleView v = vehicles.visibleByVin(vin);
+		SanbaoWatch.Overview o = watch.overview(v, 5);
 		m.addAttribute("vehicle", v);
-		m.addAttribute("state", watch.stateOf(v.vin(), null));
+		m.addAttribute("state", o.state());
 		m.addAttribute("productQuality", productQuality);
-		Page<RepairOrderView> orders = watch.repairOrders(List.of(v.vin()), PageRequest.of(0, 5));
-		m.addAttribute("orders", orders);
+		m.addAttribute("orders", o.latest());
 		return "quality/block :: block";
 	}
 

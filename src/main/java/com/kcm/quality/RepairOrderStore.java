@@ -221,9 +221,14 @@ class RepairOrderStore {
 				instant(rs, "computed_at"), instant(rs, "reached_at"))).list();
 	}
 
+	/** The list's pager counts at most this many rows (and says "more"): counting every flag costs too much. */
+	static final int COUNT_CAP = 10_000;
+
+	/** The number of matching flags, at most {@link #COUNT_CAP} + 1. */
 	long countFlags(FlagFilter f) {
-		StringBuilder sql = new StringBuilder("select count(*) from sanbao_flag where ");
+		StringBuilder sql = new StringBuilder("select count(*) from (select 1 from sanbao_flag where ");
 		Map<String, Object> params = where(f, sql);
+		sql.append(" fetch first ").append(COUNT_CAP + 1).append(" rows only) x");
 		return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
 	}
 

@@ -62,13 +62,16 @@ class SanbaoFlags {
 		Map<Long, List<RepairOrderStore.Row>> orders = store.ordersOf(list.stream().map(VehicleView::id).toList());
 		Map<Long, SanbaoState> m = new HashMap<>();
 		for (VehicleView v : list) {
-			LocalDate start = start(v);
-			List<SanbaoCalculator.Order> os = orders.getOrDefault(v.id(), List.of()).stream()
-					.map(RepairOrderStore.Row::order).toList();
-			m.put(v.id(), SanbaoCalculator.compute(v.vin(), start, os,
-					start == null ? SanbaoPolicy.LAW : policyOn(start), at));
+			m.put(v.id(), state(v, orders.getOrDefault(v.id(), List.of()).stream().map(RepairOrderStore.Row::order)
+					.toList(), at));
 		}
 		return m;
+	}
+
+	/** The state of one vehicle from its orders as of {@code at}. */
+	SanbaoState state(VehicleView v, List<SanbaoCalculator.Order> orders, Instant at) {
+		LocalDate start = start(v);
+		return SanbaoCalculator.compute(v.vin(), start, orders, start == null ? SanbaoPolicy.LAW : policyOn(start), at);
 	}
 
 	/** Recomputes and stores the flags of these vehicles as of now; returns how many flags turned reached. */

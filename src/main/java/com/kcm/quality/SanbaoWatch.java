@@ -67,6 +67,21 @@ public class SanbaoWatch {
 		return m;
 	}
 
+	/** A vehicle's state and its latest orders, read together (the block of the pages). */
+	record Overview(SanbaoState state, Page<RepairOrderView> latest) {
+	}
+
+	/** The state now and the {@code limit} latest orders of a vehicle the caller has been allowed to see. */
+	Overview overview(VehicleView v, int limit) {
+		List<RepairOrderStore.Row> rows = store.ordersOf(List.of(v.id())).getOrDefault(v.id(), List.of());
+		Instant now = clock.instant();
+		SanbaoState state = flags.state(v, rows.stream().map(RepairOrderStore.Row::order).toList(), now);
+		List<RepairOrderStore.Row> latest = new ArrayList<>(rows);
+		java.util.Collections.reverse(latest);
+		return new Overview(state, new PageImpl<>(views(latest.subList(0, Math.min(limit, latest.size()))),
+				org.springframework.data.domain.PageRequest.of(0, Math.max(limit, 1)), rows.size()));
+	}
+
 	/** The repair orders of these vehicles, latest opened first. Not scoped (as {@link #statesOf}). */
 	public Page<RepairOrderView> repairOrders(Collection<String> vins, Pageable page) {
 		return page(vehicles.findByVins(vins).stream().map(VehicleView::id).toList(), page);
