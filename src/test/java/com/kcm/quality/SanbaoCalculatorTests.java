@@ -281,4 +281,20 @@ class SanbaoCalculatorTests {
 		assertThat(s.flags()).isEmpty();
 		assertThat(SanbaoCalculator.compute("V", null, List.of(), LAW, LATER).start()).isNull();
 	}
+
+	@Test
+	void longerPeriodsAndStricterThresholdsOfAPolicyApply() {
+		SanbaoPolicy generous = new SanbaoPolicy(3, 80_000, 4, 100_000, 20, 15, 3, 1, 2, 90, 5_000, 10, 3);
+		List<Order> orders = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			Instant t = local(START.plusYears(2).plusDays(10 + i), 9, 0);
+			orders.add(new Order("G" + i, t, t.plus(Duration.ofDays(1)), 60_000, "ENGINE", "F9", true, false, List.of(),
+					null, null));
+		}
+		Instant at = local(START.plusYears(3), 9, 0);
+		SanbaoState s = SanbaoCalculator.compute("V", START, orders, generous, at);
+		assertThat(s.sanbaoUntil()).isEqualTo(START.plusYears(3));
+		assertThat(flag(s, "SAME_PROBLEM_REPAIRS").state()).as("4 > 3 within a 3-year, 80,000 km period").isEqualTo("REACHED");
+		assertThat(flag(SanbaoCalculator.compute("V", START, orders, LAW, at), "SAME_PROBLEM_REPAIRS")).isNull();
+	}
 }
