@@ -40,6 +40,7 @@ final class CustomerJson {
 		m.put("plate", v.plate());
 		m.put("model", v.model());
 		m.put("purchaseDate", v.purchaseDate() == null ? null : v.purchaseDate().toString());
+		m.put("deliveryDate", v.deliveryDate() == null ? null : v.deliveryDate().toString());
 		m.put("sellingDealerCode", v.sellingDealerCode());
 		m.put("insuranceType", v.insuranceType());
 		m.put("modificationNotes", v.modificationNotes());

@@ -194,6 +194,9 @@ class CustomerPages {
 	@PreAuthorize(CustomerRoles.WRITE)
 	String editVehicle(@PathVariable long id, Model model) {
 		VehicleView v = vehicles.get(id);
+		if (v.ownerId() == null) {
+			throw new com.kcm.shared.domain.NotFoundException(Vehicles.TYPE, id);
+		}
 		model.addAttribute("vehicle", v);
 		model.addAttribute("customer", customers.get(v.ownerId()));
 		model.addAttribute("form", VehicleForm.of(v));

@@ -64,7 +64,7 @@ class CustomerViews {
 			DealerSummary d = v.getSellingDealerId() == null ? null : byId.get(v.getSellingDealerId());
 			return new VehicleView(v.getId(), v.getVin(), v.getPlate(), v.getModel(), v.getPurchaseDate(),
 					v.getSellingDealerId(), d == null ? null : d.code(), d == null ? null : d.name(),
-					v.getInsuranceType(), v.getModificationNotes(), v.getOwnerId());
+					v.getInsuranceType(), v.getModificationNotes(), v.getOwnerId(), v.getDeliveryDate());
 		}).toList();
 	}
 

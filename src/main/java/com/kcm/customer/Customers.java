@@ -443,6 +443,11 @@ public class Customers {
 		return c.get();
 	}
 
+	/** True when the caller's scope is the whole network (central roles). */
+	boolean callerSeesEverything() {
+		return scope().unrestricted();
+	}
+
 	private Scope scope() {
 		return users.current().scope();
 	}

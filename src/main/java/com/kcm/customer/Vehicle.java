@@ -36,10 +36,13 @@ public class Vehicle {
 	@Column(name = "purchase_date")
 	private LocalDate purchaseDate;
 
+	@Column(name = "delivery_date")
+	private LocalDate deliveryDate;
+
 	@Column(name = "selling_dealer_id")
 	private Long sellingDealerId;
 
-	@Column(name = "owner_id", nullable = false)
+	@Column(name = "owner_id")
 	private Long ownerId;
 
 	@Column(name = "modification_notes")
@@ -60,7 +63,7 @@ public class Vehicle {
 	protected Vehicle() {
 	}
 
-	Vehicle(Vin vin, long ownerId, Instant now) {
+	Vehicle(Vin vin, Long ownerId, Instant now) {
 		this.vin = vin.value();
 		this.vinLast6 = vin.last6();
 		this.ownerId = ownerId;
@@ -84,6 +87,10 @@ public class Vehicle {
 		this.updatedAt = now;
 	}
 
+	void deliveredOn(LocalDate deliveryDate) {
+		this.deliveryDate = deliveryDate;
+	}
+
 	void transferTo(long ownerId, Instant now) {
 		this.ownerId = ownerId;
 		this.updatedAt = now;
@@ -95,6 +102,7 @@ public class Vehicle {
 	public String getPlate() { return plate; }
 	public String getModel() { return model; }
 	public LocalDate getPurchaseDate() { return purchaseDate; }
+	public LocalDate getDeliveryDate() { return deliveryDate; }
 	public Long getSellingDealerId() { return sellingDealerId; }
 	public Long getOwnerId() { return ownerId; }
 	public String getModificationNotes() { return modificationNotes; }

@@ -34,7 +34,7 @@ class VehicleApi {
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize(CustomerRoles.WRITE)
 	Map<String, Object> create(@RequestBody VehicleCommand cmd) {
-		return CustomerJson.vehicle(vehicles.create(cmd));
+		return CustomerJson.vehicle(vehicles.register(cmd));
 	}
 
 	@PutMapping("/{id}")

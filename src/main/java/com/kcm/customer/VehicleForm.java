@@ -9,6 +9,7 @@ public class VehicleForm {
 	private String plate;
 	private String model;
 	private String purchaseDate;
+	private String deliveryDate;
 	private String sellingDealerCode;
 	private String modificationNotes;
 	private String insuranceType;
@@ -19,15 +20,16 @@ public class VehicleForm {
 		f.plate = v.plate();
 		f.model = v.model();
 		f.purchaseDate = v.purchaseDate() == null ? null : v.purchaseDate().toString();
+		f.deliveryDate = v.deliveryDate() == null ? null : v.deliveryDate().toString();
 		f.sellingDealerCode = v.sellingDealerCode();
 		f.modificationNotes = v.modificationNotes();
 		f.insuranceType = v.insuranceType();
 		return f;
 	}
 
-	VehicleCommand command(long ownerId, Violations v) {
+	VehicleCommand command(Long ownerId, Violations v) {
 		return new VehicleCommand(vin, plate, model, CustomerForm.date(purchaseDate, "purchaseDate", v), sellingDealerCode,
-				ownerId, modificationNotes, insuranceType);
+				ownerId, modificationNotes, insuranceType, CustomerForm.date(deliveryDate, "deliveryDate", v));
 	}
 
 	public String getVin() { return vin; }
@@ -38,6 +40,8 @@ public class VehicleForm {
 	public void setModel(String v) { model = v; }
 	public String getPurchaseDate() { return purchaseDate; }
 	public void setPurchaseDate(String v) { purchaseDate = v; }
+	public String getDeliveryDate() { return deliveryDate; }
+	public void setDeliveryDate(String v) { deliveryDate = v; }
 	public String getSellingDealerCode() { return sellingDealerCode; }
 	public void setSellingDealerCode(String v) { sellingDealerCode = v; }
 	public String getModificationNotes() { return modificationNotes; }

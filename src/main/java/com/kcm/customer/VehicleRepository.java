@@ -15,6 +15,8 @@ interface VehicleRepository extends JpaRepository<Vehicle, Long> {
 
 	boolean existsByVin(String vin);
 
+	List<Vehicle> findByVinIn(Collection<String> vins);
+
 	List<Vehicle> findByOwnerIdInOrderById(Collection<Long> ownerIds);
 
 	@Query("select distinct v.ownerId from Vehicle v where v.vin = :vin")

@@ -50,8 +50,38 @@ public class Vehicles {
 			audit.notVisible(TYPE, id);
 			throw new NotFoundException(TYPE, id);
 		}
-		customers.visible(v.getOwnerId());
+		visible(v);
 		return views.vehicleViews(List.of(v)).get(0);
+	}
+
+	/**
+	 * The vehicle with this VIN if the caller may see it (as {@link #get}); 404 (audited) otherwise. A vehicle
+	 * whose owner is not known yet is visible to central roles only.
+	 */
+	@Transactional(readOnly = true)
+	public VehicleView visibleByVin(String vin) {
+		Vehicle v = Vin.parse(vin).flatMap(x -> vehicles.findByVin(x.value())).orElse(null);
+		if (v == null) {
+			audit.notVisible(TYPE, vin);
+			throw new NotFoundException(TYPE, vin);
+		}
+		visible(v);
+		return views.vehicleViews(List.of(v)).get(0);
+	}
+
+	/** The vehicles with these VINs, whoever owns them (for other modules' batch work), in no particular order. */
+	@Transactional(readOnly = true)
+	public List<VehicleView> findByVins(java.util.Collection<String> vins) {
+		return vins.isEmpty() ? List.of() : views.vehicleViews(vehicles.findByVinIn(vins));
+	}
+
+	private void visible(Vehicle v) {
+		if (v.getOwnerId() != null) {
+			customers.visible(v.getOwnerId());
+		} else if (!customers.callerSeesEverything()) {
+			audit.notVisible(TYPE, v.getId());
+			throw new NotFoundException(TYPE, v.getId());
+		}
 	}
 
 	/** The vehicle with this VIN, whoever owns it (for other modules' intake). */
@@ -65,12 +95,32 @@ public class Vehicles {
 		return create(cmd, new Violations());
 	}
 
+	/**
+	 * Registers a vehicle as the integration API does (A.2): the purchase date is required, the owner optional
+	 * (a vehicle may be known from the dealer system before its owner is).
+	 */
+	@Transactional
+	public VehicleView register(VehicleCommand cmd) {
+		Violations earlier = new Violations();
+		if (cmd.purchaseDate() == null) {
+			earlier.field("purchaseDate", "error.required");
+		}
+		Prepared p = check(cmd, null, earlier, false);
+		earlier.throwIfAny();
+		return save(p);
+	}
+
 	@Transactional
 	VehicleView create(VehicleCommand cmd, Violations earlier) {
-		Prepared p = prepare(cmd, null, earlier);
-		Customer owner = customers.visible(p.ownerId);
-		if (owner.isMerged()) {
-			throw new DomainException("customer.merged", owner.getMergedIntoId());
+		return save(prepare(cmd, null, earlier));
+	}
+
+	private VehicleView save(Prepared p) {
+		if (p.ownerId != null) {
+			Customer owner = customers.visible(p.ownerId);
+			if (owner.isMerged()) {
+				throw new DomainException("customer.merged", owner.getMergedIntoId());
+			}
 		}
 		Vehicle v = new Vehicle(p.vin, p.ownerId, clock.instant());
 		p.apply(v);
@@ -91,7 +141,7 @@ public class Vehicles {
 			audit.notVisible(TYPE, id);
 			throw new NotFoundException(TYPE, id);
 		}
-		customers.visible(v.getOwnerId());
+		visible(v);
 		Map<String, Object> before = snapshot(v);
 		Prepared p = prepare(cmd, v, earlier);
 		if (!p.ownerId.equals(v.getOwnerId())) {
@@ -114,6 +164,7 @@ public class Vehicles {
 		void apply(Vehicle v) {
 			v.describe(plate, Customers.blank(cmd.model()), cmd.purchaseDate(), dealerId,
 					Customers.blank(cmd.modificationNotes()), Customers.blank(cmd.insuranceType()), clock.instant());
+			v.deliveredOn(cmd.deliveryDate());
 		}
 	}
 
@@ -165,9 +216,12 @@ public class Vehicles {
 		if (cmd.modificationNotes() != null && cmd.modificationNotes().strip().length() > 1000) {
 			v.field("modificationNotes", "customer.tooLong", 1000);
 		}
-		if (cmd.purchaseDate() != null && cmd.purchaseDate()
-				.isAfter(java.time.LocalDate.ofInstant(clock.instant(), com.kcm.shared.TimeConfig.BUSINESS_ZONE))) {
+		java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), com.kcm.shared.TimeConfig.BUSINESS_ZONE);
+		if (cmd.purchaseDate() != null && cmd.purchaseDate().isAfter(today)) {
 			v.field("purchaseDate", "customer.purchaseDate.future");
+		}
+		if (cmd.deliveryDate() != null && cmd.deliveryDate().isAfter(today)) {
+			v.field("deliveryDate", "customer.purchaseDate.future");
 		}
 		return p;
 	}
@@ -185,6 +239,7 @@ public class Vehicles {
 		m.put("plate", v.getPlate());
 		m.put("model", v.getModel());
 		m.put("purchaseDate", v.getPurchaseDate() == null ? null : v.getPurchaseDate().toString());
+		m.put("deliveryDate", v.getDeliveryDate() == null ? null : v.getDeliveryDate().toString());
 		m.put("sellingDealerId", v.getSellingDealerId());
 		m.put("ownerId", v.getOwnerId());
 		m.put("modificationNotes", v.getModificationNotes());

@@ -34,6 +34,17 @@ public class UserContacts {
 				.map(UserContacts::contact).toList();
 	}
 
+	/** An enabled user by username (its contact data may be null), e.g. the owner of a corrective action. */
+	public java.util.Optional<Contact> byUsername(String username) {
+		return username == null ? java.util.Optional.empty()
+				: users.findByUsername(username.strip()).filter(UserAccount::isEnabled).map(UserContacts::contact);
+	}
+
+	/** A user by id, enabled or not. */
+	public java.util.Optional<Contact> byId(long userId) {
+		return users.findById(userId).map(UserContacts::contact);
+	}
+
 	private static Contact contact(UserAccount u) {
 		return new Contact(u.getId(), u.getUsername(), u.getDisplayName(), u.getEmail(), u.getMobile());
 	}

@@ -41,7 +41,21 @@ public enum PolicyName {
 	CHURN_MONTHS("crm", PolicyType.INTEGER, PolicyUnit.MONTHS, "12", 1, 120),
 	VISIT_INTERVAL_MONTHS_A("crm", PolicyType.INTEGER, PolicyUnit.MONTHS, "1", 1, 60),
 	VISIT_INTERVAL_MONTHS_B("crm", PolicyType.INTEGER, PolicyUnit.MONTHS, "3", 1, 60),
-	VISIT_INTERVAL_MONTHS_C("crm", PolicyType.INTEGER, PolicyUnit.MONTHS, "12", 1, 60);
+	VISIT_INTERVAL_MONTHS_C("crm", PolicyType.INTEGER, PolicyUnit.MONTHS, "12", 1, 60),
+	// 三包 (SPEC §7.8): periods at least, thresholds at most what SAMR Order 43 sets
+	SANBAO_YEARS("quality", PolicyType.INTEGER, PolicyUnit.YEARS, "2", 2, 10),
+	SANBAO_KM("quality", PolicyType.INTEGER, PolicyUnit.KM, "50000", 50_000, 1_000_000),
+	WARRANTY_YEARS("quality", PolicyType.INTEGER, PolicyUnit.YEARS, "3", 3, 10),
+	WARRANTY_KM("quality", PolicyType.INTEGER, PolicyUnit.KM, "60000", 60_000, 1_000_000),
+	SANBAO_REPAIR_DAYS("quality", PolicyType.INTEGER, PolicyUnit.DAYS, "30", 1, 30),
+	SANBAO_REPAIR_DAYS_APPROACHING("quality", PolicyType.INTEGER, PolicyUnit.DAYS, "25", 1, 30),
+	SANBAO_SAME_PROBLEM_REPAIRS("quality", PolicyType.INTEGER, PolicyUnit.COUNT, "4", 1, 4),
+	SANBAO_SERIOUS_SAFETY_REPAIRS("quality", PolicyType.INTEGER, PolicyUnit.COUNT, "2", 1, 2),
+	SANBAO_REPLACEMENTS("quality", PolicyType.INTEGER, PolicyUnit.COUNT, "2", 1, 2),
+	SANBAO_EARLY_DAYS("quality", PolicyType.INTEGER, PolicyUnit.DAYS, "60", 60, 365),
+	SANBAO_EARLY_KM("quality", PolicyType.INTEGER, PolicyUnit.KM, "3000", 3_000, 100_000),
+	SANBAO_EARLY_REFUND_DAYS("quality", PolicyType.INTEGER, PolicyUnit.DAYS, "7", 7, 60),
+	SANBAO_LONG_REPAIR_DAYS("quality", PolicyType.INTEGER, PolicyUnit.DAYS, "5", 1, 5);
 
 	private final String group;
 	private final PolicyType type;
