@@ -126,6 +126,8 @@ class AccessReviewSignOffTests {
 			assertThat(row).contains("已签字");
 		} else {
 			assertThat(row).contains("table-danger").contains("已逾期");
+			assertThat(mvc.perform(get("/").with(admin)).andReturn().getResponse().getContentAsString())
+					.as("the administrator's home page").contains("逾期未审查的访问日志");
 		}
 		((MutableClock) clock).set(now.plusMonths(1).atDay(10).atStartOfDay(TimeConfig.BUSINESS_ZONE).toInstant()
 				.plus(Duration.ofHours(1)));

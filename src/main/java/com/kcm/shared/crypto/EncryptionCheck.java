@@ -76,8 +76,8 @@ public class EncryptionCheck implements ApplicationRunner {
 		}
 		List<ColumnResult> results = check();
 		long failed = results.stream().mapToLong(ColumnResult::failed).sum();
-		results.forEach(r -> log.info("encryption check: {} — {} value(s), {} failed", r.name(), r.values(), r.failed()));
-		log.info("encryption check: {}", failed == 0 ? "every value opened with the configured key" : failed + " value(s) FAILED");
+		results.forEach(r -> log.info("encryption check: {}: {} value(s), {} failed", r.name(), r.values(), r.failed()));
+		log.info("encryption check: {}", failed == 0 ? "every value opened with the configured key" : failed + " value(s) FAILED to open");
 		int code = failed == 0 ? 0 : 1;
 		System.exit(SpringApplication.exit(context, () -> code));
 	}
