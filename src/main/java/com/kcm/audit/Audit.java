@@ -1,6 +1,7 @@
 package com.kcm.audit;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -44,13 +45,17 @@ public class Audit {
 	public static final String PERSONAL_DATA_VIEWED = "PERSONAL_DATA_VIEWED";
 	public static final String EXPORT = "EXPORT";
 	public static final String IMPORT = "IMPORT";
+	/** Personal data anonymised by the retention job (a count, never the data). */
+	public static final String ANONYMISE = "ANONYMISE";
 
 	private final AuditRepository entries;
 	private final JsonMapper json;
 	private final Clock clock;
 	private final PooledSequence ids;
+	private final JdbcClient jdbc;
 
 	Audit(AuditRepository entries, JsonMapper json, Clock clock, JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.entries = entries;
 		this.json = json;
 		this.clock = clock;
@@ -127,6 +132,47 @@ public class Audit {
 			spec = spec.and((r, cq, cb) -> cb.lessThan(r.get("at"), q.to()));
 		}
 		return entries.findAll(spec, pageable);
+	}
+
+	/** How many entries of each of {@code actions} were written from {@code from} (inclusive) to {@code to}. */
+	@Transactional(readOnly = true)
+	public java.util.Map<String, Long> countByAction(java.util.Collection<String> actions, Instant from, Instant to) {
+		java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+		actions.forEach(a -> counts.put(a, 0L));
+		if (!actions.isEmpty()) {
+			jdbc.sql("select action, count(*) as n from audit_entry where action in (:actions) and at >= :from and at < :to "
+					+ "group by action").param("actions", actions).param("from", ts(from)).param("to", ts(to))
+					.query((rs, i) -> java.util.Map.entry(rs.getString(1), rs.getLong(2))).list()
+					.forEach(e -> counts.put(e.getKey(), e.getValue()));
+		}
+		return counts;
+	}
+
+	/** Who did the most of {@code actions} in the period: actor, action and count, most first, at most {@code limit}. */
+	@Transactional(readOnly = true)
+	public java.util.List<ActorCount> topActors(java.util.Collection<String> actions, Instant from, Instant to, int limit) {
+		if (actions.isEmpty()) {
+			return java.util.List.of();
+		}
+		return jdbc.sql("select actor, action, count(*) as n from audit_entry where action in (:actions) and at >= :from "
+				+ "and at < :to group by actor, action order by n desc, actor, action fetch first " + Math.max(limit, 1)
+				+ " rows only").param("actions", actions).param("from", ts(from)).param("to", ts(to))
+				.query((rs, i) -> new ActorCount(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
+	}
+
+	/** When the first entry of the trail was written (empty on an empty trail). */
+	@Transactional(readOnly = true)
+	public java.util.Optional<Instant> firstEntryAt() {
+		return jdbc.sql("select min(at) from audit_entry").query(java.sql.Timestamp.class).list().stream()
+				.filter(java.util.Objects::nonNull).findFirst().map(java.sql.Timestamp::toInstant);
+	}
+
+	/** One line of {@link #topActors}. */
+	public record ActorCount(String actor, String action, long count) {
+	}
+
+	private static java.sql.Timestamp ts(Instant i) {
+		return java.sql.Timestamp.from(i);
 	}
 
 	private static Specification<AuditEntry> equal(Specification<AuditEntry> spec, String attribute, String value) {

@@ -25,7 +25,7 @@ class AuditPages {
 
 	static final List<String> ACTIONS = List.of(Audit.CREATE, Audit.UPDATE, Audit.DELETE, Audit.LOGIN,
 			Audit.LOGIN_FAILED, Audit.ACCESS_DENIED, Audit.NOT_VISIBLE, Audit.PERSONAL_DATA_VIEWED, Audit.EXPORT,
-			Audit.IMPORT);
+			Audit.IMPORT, Audit.ANONYMISE);
 
 	private final Audit audit;
 

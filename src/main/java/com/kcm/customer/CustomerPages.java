@@ -23,8 +23,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import com.kcm.privacy.ExportApprovals;
 import com.kcm.shared.domain.ValidationException;
 import com.kcm.shared.domain.Violation;
 import com.kcm.shared.domain.Violations;
@@ -42,9 +44,13 @@ class CustomerPages {
 	private final CustomerExport export;
 	private final MessageSource messages;
 	private final RoleHierarchy hierarchy;
+	private final ExportApprovals approvals;
+
+	static final String EXPORT_KIND = "customers";
 
 	CustomerPages(Customers customers, Vehicles vehicles, CustomerExport export, MessageSource messages,
-			RoleHierarchy hierarchy) {
+			RoleHierarchy hierarchy, ExportApprovals approvals) {
+		this.approvals = approvals;
 		this.customers = customers;
 		this.vehicles = vehicles;
 		this.export = export;
@@ -81,14 +87,73 @@ class CustomerPages {
 		return "customer/list";
 	}
 
+	/**
+	 * The list as xlsx. An export of more rows than the policy's threshold is not written: the page asks for
+	 * its purpose and records it for a second approver (SPEC §8); the requester downloads it once approved.
+	 */
 	@GetMapping("/customers/export")
-	void export(@RequestParam(required = false) String customerClass, @RequestParam(required = false) String kind,
+	ModelAndView export(@RequestParam(required = false) String customerClass, @RequestParam(required = false) String kind,
 			@RequestParam(required = false) String keyAccount, @RequestParam(defaultValue = "false") boolean duplicates,
-			@RequestParam(required = false) String sort, HttpServletResponse response) throws IOException {
+			@RequestParam(required = false) String sort, Model model, HttpServletResponse response) throws IOException {
+		CustomerFilter filter = CustomerListing.filter(customerClass, kind, keyAccount, duplicates);
+		long rows = customers.count(filter);
+		if (approvals.needsApproval(rows)) {
+			model.addAttribute("rows", rows);
+			model.addAttribute("threshold", approvals.threshold());
+			model.addAttribute("parameters", exportParameters(customerClass, kind, keyAccount, duplicates, sort));
+			return new ModelAndView("customer/export-request", model.asMap());
+		}
+		writeExport(filter, sort, response);
+		return null; // written: a null ModelAndView marks the request handled
+	}
+
+	@PostMapping("/customers/export/request")
+	String requestExport(@RequestParam(required = false) String customerClass, @RequestParam(required = false) String kind,
+			@RequestParam(required = false) String keyAccount, @RequestParam(defaultValue = "false") boolean duplicates,
+			@RequestParam(required = false) String sort, @RequestParam(required = false) String reason, Model model) {
+		CustomerFilter filter = CustomerListing.filter(customerClass, kind, keyAccount, duplicates);
+		long rows = customers.count(filter);
+		Map<String, String> parameters = exportParameters(customerClass, kind, keyAccount, duplicates, sort);
+		try {
+			long id = approvals.request(EXPORT_KIND, parameters, rows, reason);
+			return "redirect:/exports/" + id;
+		} catch (ValidationException e) {
+			model.addAttribute("errors", Messages.render(messages, e.violations()));
+			model.addAttribute("rows", rows);
+			model.addAttribute("threshold", approvals.threshold());
+			model.addAttribute("parameters", parameters);
+			return "customer/export-request";
+		}
+	}
+
+	/** The approved export, for its requester, once (the request records the download). */
+	@GetMapping("/customers/export/requests/{id}")
+	void releasedExport(@PathVariable long id, HttpServletResponse response) throws IOException {
+		Map<String, String> p = approvals.release(id, EXPORT_KIND);
+		writeExport(CustomerListing.filter(p.get("customerClass"), p.get("kind"), p.get("keyAccount"),
+				Boolean.parseBoolean(p.get("duplicates"))), p.get("sort"), response);
+	}
+
+	private void writeExport(CustomerFilter filter, String sort, HttpServletResponse response) throws IOException {
 		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 		response.setHeader("Content-Disposition", "attachment; filename=\"customers-" + LocalDate.now() + ".xlsx\"");
-		export.write(CustomerListing.filter(customerClass, kind, keyAccount, duplicates), CustomerListing.sort(sort),
-				LocaleContextHolder.getLocale(), response.getOutputStream());
+		export.write(filter, CustomerListing.sort(sort), LocaleContextHolder.getLocale(), response.getOutputStream());
+	}
+
+	private static Map<String, String> exportParameters(String customerClass, String kind, String keyAccount,
+			boolean duplicates, String sort) {
+		Map<String, String> p = new LinkedHashMap<>();
+		p.put("customerClass", blankToNull(customerClass));
+		p.put("kind", blankToNull(kind));
+		p.put("keyAccount", blankToNull(keyAccount));
+		p.put("duplicates", duplicates ? "true" : null);
+		p.put("sort", blankToNull(sort));
+		p.values().removeIf(java.util.Objects::isNull);
+		return p;
+	}
+
+	private static String blankToNull(String s) {
+		return s == null || s.isBlank() ? null : s.strip();
 	}
 
 	@GetMapping("/customers/{id}")

@@ -143,8 +143,16 @@ class CustomerPageTests {
 		String phone = phone();
 		String id = idNumber();
 		String name = name();
-		customerWithVehicle(name, phone, id, vin(), plate(), network.dealer().code());
-		byte[] xlsx = mvc.perform(get("/customers/export").param("sort", "-created").with(user(adminUser)))
+		// class A with a reason: a small filtered export, below the second-approver threshold however many
+		// customers the shared test database holds
+		Map<String, Object> body = customer(name, phone);
+		body.put("idNumber", id);
+		body.put("customerClass", "A");
+		body.put("classReason", "导出测试");
+		Api.Answer created = admin.post("/customers", body);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		byte[] xlsx = mvc.perform(get("/customers/export").param("customerClass", "A").param("sort", "-created")
+				.with(user(adminUser)))
 				.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
 		List<String> mine = new ArrayList<>();
 		List<String> all = new ArrayList<>();
