@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # Runs the operations drills (SPEC §11) against the built jar; fails when one fails. Each drill starts a
-# throwaway PostgreSQL cluster of its own on a free port (never the server on 5432). Needs the jar
+# throwaway PostgreSQL cluster of its own on a free port (never the server on 5432); backup-restore.sh uses
+# databases of its own on 5432 and drops them. Needs the jar
 # (./mvnw -DskipTests package), PostgreSQL's server binaries, HAProxy and python3 (bin/install-test-deps --postgres).
 set -euo pipefail
 cd "$(dirname "$0")"
-for drill in outage.sh crash.sh two-instances.sh; do
+# every drill runs the jar the suite just built (backup-restore.sh would otherwise build one)
+KCM_JAR=${KCM_JAR:-$(ls ../target/kcm-*.jar 2>/dev/null | grep -v '\.original$' | head -n1 || true)}
+[ -n "$KCM_JAR" ] || { echo "no jar in target/: run ./mvnw -DskipTests package first" >&2; exit 1; }
+export KCM_JAR=$(realpath "$KCM_JAR")
+for drill in outage.sh crash.sh two-instances.sh backup-restore.sh; do
   echo "== drill $drill"
   start=$SECONDS
   bash "$drill"
