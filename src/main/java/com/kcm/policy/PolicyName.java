@@ -41,7 +41,9 @@ public enum PolicyName {
 	CHURN_MONTHS("crm", PolicyType.INTEGER, PolicyUnit.MONTHS, "12", 1, 120),
 	VISIT_INTERVAL_MONTHS_A("crm", PolicyType.INTEGER, PolicyUnit.MONTHS, "1", 1, 60),
 	VISIT_INTERVAL_MONTHS_B("crm", PolicyType.INTEGER, PolicyUnit.MONTHS, "3", 1, 60),
-	VISIT_INTERVAL_MONTHS_C("crm", PolicyType.INTEGER, PolicyUnit.MONTHS, "12", 1, 60);
+	VISIT_INTERVAL_MONTHS_C("crm", PolicyType.INTEGER, PolicyUnit.MONTHS, "12", 1, 60),
+	CLASS_RULES("crm", PolicyType.RULES, PolicyUnit.TABLE, ClassRules.SPEC_DEFAULT, 0, 0),
+	CONTRACT_EXPIRING_DAYS("crm", PolicyType.INTEGER, PolicyUnit.DAYS, "60", 1, 730);
 
 	private final String group;
 	private final PolicyType type;
