@@ -80,14 +80,14 @@ class CommunicationEntry {
 		this.recordedAt = now;
 	}
 
-	Long getId() { return id; }
-	Long getCustomerId() { return customerId; }
-	Channel getChannel() { return channel; }
-	Direction getDirection() { return direction; }
-	Instant getAt() { return at; }
-	String getUserName() { return userName; }
-	Long getDealerId() { return dealerId; }
-	String getSummary() { return summary; }
-	Long getComplaintId() { return complaintId; }
-	Long getCorrectsId() { return correctsId; }
+	public Long getId() { return id; }
+	public Long getCustomerId() { return customerId; }
+	public Channel getChannel() { return channel; }
+	public Direction getDirection() { return direction; }
+	public Instant getAt() { return at; }
+	public String getUserName() { return userName; }
+	public Long getDealerId() { return dealerId; }
+	public String getSummary() { return summary; }
+	public Long getComplaintId() { return complaintId; }
+	public Long getCorrectsId() { return correctsId; }
 }

@@ -94,16 +94,16 @@ class KeyAccount {
 		this.updatedAt = now;
 	}
 
-	Long getCustomerId() { return customerId; }
-	String getCustomerName() { return customerName; }
-	boolean isActive() { return active; }
-	Long getManagerUserId() { return managerUserId; }
-	String getOrganisationName() { return organisationName; }
-	String getIndustry() { return industry; }
-	Integer getFleetSize() { return fleetSize; }
-	String getAddress() { return address; }
-	String getEffectiveClass() { return effectiveClass; }
-	LocalDate getLastVisitOn() { return lastVisitOn; }
-	LocalDate getNextVisitDue() { return nextVisitDue; }
-	LocalDate getFollowUpDue() { return followUpDue; }
+	public Long getCustomerId() { return customerId; }
+	public String getCustomerName() { return customerName; }
+	public boolean isActive() { return active; }
+	public Long getManagerUserId() { return managerUserId; }
+	public String getOrganisationName() { return organisationName; }
+	public String getIndustry() { return industry; }
+	public Integer getFleetSize() { return fleetSize; }
+	public String getAddress() { return address; }
+	public String getEffectiveClass() { return effectiveClass; }
+	public LocalDate getLastVisitOn() { return lastVisitOn; }
+	public LocalDate getNextVisitDue() { return nextVisitDue; }
+	public LocalDate getFollowUpDue() { return followUpDue; }
 }

@@ -84,16 +84,16 @@ class Visit {
 		this.followUpDoneOn = on;
 	}
 
-	Long getId() { return id; }
-	Long getCustomerId() { return customerId; }
-	LocalDate getDate() { return date; }
-	Kind getKind() { return kind; }
-	String getParticipants() { return participants; }
-	String getContent() { return content; }
-	String getFeedback() { return feedback; }
-	String getNextSteps() { return nextSteps; }
-	LocalDate getFollowUpDue() { return followUpDue; }
-	LocalDate getFollowUpDoneOn() { return followUpDoneOn; }
-	String getRecordedByName() { return recordedByName; }
-	Instant getRecordedAt() { return recordedAt; }
+	public Long getId() { return id; }
+	public Long getCustomerId() { return customerId; }
+	public LocalDate getDate() { return date; }
+	public Kind getKind() { return kind; }
+	public String getParticipants() { return participants; }
+	public String getContent() { return content; }
+	public String getFeedback() { return feedback; }
+	public String getNextSteps() { return nextSteps; }
+	public LocalDate getFollowUpDue() { return followUpDue; }
+	public LocalDate getFollowUpDoneOn() { return followUpDoneOn; }
+	public String getRecordedByName() { return recordedByName; }
+	public Instant getRecordedAt() { return recordedAt; }
 }
