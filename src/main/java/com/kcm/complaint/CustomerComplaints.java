@@ -38,9 +38,23 @@ public class CustomerComplaints {
 		this.jdbc = jdbc;
 	}
 
+	/** Refuses a complaint the caller may not see (404, audited). */
+	public void requireVisible(long complaintId) {
+		access.load(complaintId);
+	}
+
 	/** The customer of a complaint the caller may see (404 and audited otherwise); empty when it has none. */
 	public java.util.Optional<Long> customerOf(long complaintId) {
 		return java.util.Optional.ofNullable(access.load(complaintId).getCustomerId());
+	}
+
+	/**
+	 * The dealer handling a complaint the caller may see (the current work order's, else the responsible one);
+	 * 404 and audited when not visible; empty before the first dispatch.
+	 */
+	public java.util.Optional<Long> handlingDealerOf(long complaintId) {
+		Complaint c = access.load(complaintId);
+		return java.util.Optional.ofNullable(c.getHandlingDealerId() != null ? c.getHandlingDealerId() : c.getResponsibleDealerId());
 	}
 
 	public List<Line> of(long customerId, int limit) {

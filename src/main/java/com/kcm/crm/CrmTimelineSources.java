@@ -83,6 +83,26 @@ class CrmTimelineSources {
 		};
 	}
 
+	@Bean
+	CustomerTimelineSource goodwillTimeline(CustomerComplaints complaints, GoodwillRepository goodwill) {
+		return new CustomerTimelineSource() {
+			@Override
+			public Set<String> types() {
+				return Set.of("GOODWILL");
+			}
+
+			@Override
+			public List<TimelineEntry> entries(long customerId, int limit) {
+				List<Long> ids = complaints.of(customerId, limit).stream().map(CustomerComplaints.Line::id).toList();
+				return ids.isEmpty() ? List.of() : goodwill.findByComplaintIdInOrderByProposedAtDesc(ids).stream().limit(limit)
+						.map(g -> new TimelineEntry("GOODWILL", g.getProposedAt(), "#" + g.getComplaintId(),
+								g.getWhat() + " · ¥" + g.getAmount().toPlainString(), g.getStatus().name(),
+								"/complaints/" + g.getComplaintId() + "/goodwill"))
+						.toList();
+			}
+		};
+	}
+
 	static String shorten(String s) {
 		return s == null ? null : s.length() > 140 ? s.substring(0, 140) + "…" : s;
 	}
