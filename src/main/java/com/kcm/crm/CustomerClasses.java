@@ -103,8 +103,16 @@ public class CustomerClasses {
 		event.customerIds().forEach(this::recompute);
 	}
 
+	/**
+	 * A customer registered without the key-account flag owns no vehicle yet: nothing to mirror, and its class is
+	 * left to be computed when a vehicle comes or at night (the class endpoint computes it live; lists show an
+	 * uncomputed class as C) — intake registers customers on its hot path.
+	 */
 	@EventListener
 	void on(CustomerChanged event) {
+		if (event.created() && !event.keyAccount()) {
+			return;
+		}
 		keyAccounts.mirror(event);
 		recompute(event.customerId());
 	}

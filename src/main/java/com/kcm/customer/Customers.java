@@ -221,7 +221,7 @@ public class Customers {
 		Prepared p = prepare(cmd, null, earlier);
 		Customer c = customers.save(p.apply(new Customer(p.name, p.kind, clock.instant())));
 		audit.changed(Audit.CREATE, TYPE, c.getId(), null, snapshot(c));
-		events.publishEvent(changed(c));
+		events.publishEvent(new CustomerChanged(c.getId(), c.getName(), c.isKeyAccount(), c.getAccountManagerUserId(), true));
 		return views.of(c, false);
 	}
 
@@ -358,13 +358,14 @@ public class Customers {
 	/** The active key accounts after {@code afterId}, in id order, at most {@code limit} (no scope). */
 	@Transactional(readOnly = true)
 	public List<CustomerChanged> keyAccounts(long afterId, int limit) {
-		return jdbc.sql("select id as customer_id, name, key_account, account_manager_user_id from customer "
+		return jdbc.sql("select id as customer_id, name, key_account, account_manager_user_id, false as created from customer "
 				+ "where key_account = true and merged_into_id is null and id > :after order by id limit :limit")
 				.param("after", afterId).param("limit", limit).query(CustomerChanged.class).list();
 	}
 
 	private static CustomerChanged changed(Customer c) {
-		return new CustomerChanged(c.getId(), c.getName(), c.isKeyAccount() && !c.isMerged(), c.getAccountManagerUserId());
+		return new CustomerChanged(c.getId(), c.getName(), c.isKeyAccount() && !c.isMerged(), c.getAccountManagerUserId(),
+				false);
 	}
 
 	// ---- rules ---------------------------------------------------------------------------------------
