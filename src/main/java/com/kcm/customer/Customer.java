@@ -69,6 +69,11 @@ public class Customer {
 	@Column(name = "class_reason")
 	private String classReason;
 
+	/** The class the policy rule gives (SPEC §7.2), kept by the crm module; the manual class wins over it. */
+	@Enumerated(EnumType.STRING)
+	@Column(name = "computed_class")
+	private CustomerClass computedClass;
+
 	@Column(name = "key_account", nullable = false)
 	private boolean keyAccount;
 
@@ -142,6 +147,15 @@ public class Customer {
 		this.classReason = reason;
 	}
 
+	void computed(CustomerClass computedClass) {
+		this.computedClass = computedClass;
+	}
+
+	/** The class in force: the one set by hand, else the computed one (C until computed). */
+	public CustomerClass effectiveClass() {
+		return customerClass != null ? customerClass : computedClass != null ? computedClass : CustomerClass.C;
+	}
+
 	void keyAccount(boolean keyAccount, Long managerUserId, String managerName) {
 		this.keyAccount = keyAccount;
 		this.accountManagerUserId = keyAccount ? managerUserId : null;
@@ -192,6 +206,7 @@ public class Customer {
 	public CustomerKind getKind() { return kind; }
 	public CustomerClass getCustomerClass() { return customerClass; }
 	public String getClassReason() { return classReason; }
+	public CustomerClass getComputedClass() { return computedClass; }
 	public boolean isKeyAccount() { return keyAccount; }
 	public Long getAccountManagerUserId() { return accountManagerUserId; }
 	public String getAccountManagerName() { return accountManagerName; }

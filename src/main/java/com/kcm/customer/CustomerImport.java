@@ -41,9 +41,12 @@ public class CustomerImport {
 	private final VehicleRepository vehicleRepository;
 	private final PersonalData personal;
 	private final Audit audit;
+	private final org.springframework.context.ApplicationEventPublisher events;
 
 	CustomerImport(Customers customers, Vehicles vehicles, CustomerRepository customerRepository,
-			VehicleRepository vehicleRepository, PersonalData personal, Audit audit) {
+			VehicleRepository vehicleRepository, PersonalData personal, Audit audit,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.customers = customers;
 		this.vehicles = vehicles;
 		this.customerRepository = customerRepository;
@@ -125,6 +128,8 @@ public class CustomerImport {
 		}
 		List<Vehicle> saved = vehicleRepository.saveAll(list);
 		saved.forEach(x -> audit.changed(Audit.CREATE, Vehicles.TYPE, x.getId(), null, Vehicles.snapshot(x)));
+		events.publishEvent(new VehicleOwnersChanged(saved.stream().map(Vehicle::getOwnerId)
+				.collect(java.util.stream.Collectors.toSet())));
 		audit.changed(Audit.IMPORT, Vehicles.TYPE, null, null, Map.of("file", String.valueOf(filename), "rows", saved.size()));
 		return saved.size();
 	}

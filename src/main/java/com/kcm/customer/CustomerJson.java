@@ -19,6 +19,8 @@ final class CustomerJson {
 		m.put("kind", c.kind());
 		m.put("customerClass", c.customerClass());
 		m.put("classReason", c.classReason());
+		m.put("computedClass", c.computedClass());
+		m.put("effectiveClass", c.effectiveClass());
 		m.put("keyAccount", c.keyAccount());
 		m.put("accountManagerUserId", c.accountManagerUserId());
 		m.put("accountManagerName", c.accountManagerName());

@@ -75,6 +75,6 @@ class CustomerViews {
 				c.getIdNumberCipher() == null ? null : personal.idNumber(c.getIdNumberCipher(), reveal), reveal,
 				c.getKind(), c.getCustomerClass(), c.getClassReason(), c.isKeyAccount(), c.getAccountManagerUserId(),
 				c.getAccountManagerName(), c.getOccupation(), c.getBirthday(), c.getAddress(), c.isMarketingConsent(),
-				c.getSource(), c.getMergedIntoId(), duplicate, vs);
+				c.getSource(), c.getMergedIntoId(), duplicate, vs, c.getComputedClass());
 	}
 }

@@ -42,6 +42,10 @@ public class Customers {
 
 	static final String TYPE = "customer";
 	public static final String MERGE = "MERGE";
+	/** Audit action: a class set or cleared by hand. */
+	public static final String CLASSIFY = "CLASSIFY";
+	/** Audit action: the computed class changed (policy rule). */
+	public static final String RECLASSIFY = "RECLASSIFY";
 	static final int LOOKUP_LIMIT = 50;
 
 	private final CustomerRepository customers;
@@ -217,6 +221,7 @@ public class Customers {
 		Prepared p = prepare(cmd, null, earlier);
 		Customer c = customers.save(p.apply(new Customer(p.name, p.kind, clock.instant())));
 		audit.changed(Audit.CREATE, TYPE, c.getId(), null, snapshot(c));
+		events.publishEvent(new CustomerChanged(c.getId(), c.getName(), c.isKeyAccount(), c.getAccountManagerUserId(), true));
 		return views.of(c, false);
 	}
 
@@ -236,6 +241,7 @@ public class Customers {
 		p.apply(c);
 		c.touched(clock.instant());
 		audit.changed(Audit.UPDATE, TYPE, id, before, snapshot(c));
+		events.publishEvent(changed(c));
 		return views.of(c, false);
 	}
 
@@ -269,6 +275,97 @@ public class Customers {
 		audit.changed(Audit.UPDATE, TYPE, survivorId, survivorBefore,
 				snapshot(customers.findById(survivorId).orElseThrow()));
 		events.publishEvent(new CustomersMerged(survivorId, mergedId));
+	}
+
+	/**
+	 * Sets the class by hand with its reason (required), or clears it ({@code customerClass} null) so the
+	 * computed class applies again. Audited; publishes {@link CustomerChanged}.
+	 */
+	@Transactional
+	public CustomerView classifyByHand(long id, CustomerClass customerClass, String reason) {
+		Customer c = visible(id);
+		if (c.isMerged()) {
+			throw new DomainException("customer.merged", c.getMergedIntoId());
+		}
+		if (customerClass != null && !notBlank(reason)) {
+			throw com.kcm.shared.domain.ValidationException.of("reason", "customer.classReason.required");
+		}
+		if (reason != null && reason.strip().length() > 500) {
+			throw com.kcm.shared.domain.ValidationException.of("reason", "customer.tooLong", 500);
+		}
+		Map<String, Object> before = snapshot(c);
+		c.classify(customerClass, customerClass == null ? null : reason.strip());
+		c.touched(clock.instant());
+		audit.changed(CLASSIFY, TYPE, id, before, snapshot(c));
+		events.publishEvent(changed(c));
+		return views.of(c, false);
+	}
+
+	/**
+	 * Stores the class the policy rule gives (the crm module computes it); audited when it changes. Answers
+	 * whether it changed. No scope: the rule runs for every customer (nightly job, events).
+	 */
+	@Transactional
+	public boolean recordComputedClass(long id, CustomerClass computed) {
+		Customer c = customers.findById(id).orElseThrow(() -> new NotFoundException(TYPE, id));
+		if (c.getComputedClass() == computed) {
+			return false;
+		}
+		Map<String, Object> before = Map.of("computedClass", String.valueOf(c.getComputedClass()));
+		c.computed(computed);
+		audit.changed(RECLASSIFY, TYPE, id, before, Map.of("computedClass", String.valueOf(computed)));
+		return true;
+	}
+
+	/** Assigns (or, with null, unassigns) the account manager of a key account. Audited. */
+	@Transactional
+	public CustomerView assignAccountManager(long id, Long managerUserId) {
+		Customer c = visible(id);
+		if (!c.isKeyAccount()) {
+			throw com.kcm.shared.domain.ValidationException.of("keyAccount", "customer.keyAccount.required");
+		}
+		Violations v = new Violations();
+		if (managerUserId != null) {
+			checkAccountManager(managerUserId, "accountManagerUserId", v);
+		}
+		v.throwIfAny();
+		Map<String, Object> before = snapshot(c);
+		c.keyAccount(true, managerUserId, managerUserId == null ? null
+				: userAdministration.find(managerUserId).map(UserAccount::getDisplayName).orElse(null));
+		c.touched(clock.instant());
+		audit.changed(Audit.UPDATE, TYPE, id, before, snapshot(c));
+		events.publishEvent(changed(c));
+		return views.of(c, false);
+	}
+
+	/** What the class rule needs of one active customer (no scope: for the rule itself). */
+	@Transactional(readOnly = true)
+	public Optional<ClassFacts> classFacts(long id) {
+		return jdbc.sql(CLASS_FACTS + " and c.id = :id").param("id", id).query(ClassFacts.class).optional();
+	}
+
+	/** {@link #classFacts(long)} of the active customers after {@code afterId}, in id order, at most {@code limit}. */
+	@Transactional(readOnly = true)
+	public List<ClassFacts> classFacts(long afterId, int limit) {
+		return jdbc.sql(CLASS_FACTS + " and c.id > :after order by c.id limit :limit").param("after", afterId)
+				.param("limit", limit).query(ClassFacts.class).list();
+	}
+
+	private static final String CLASS_FACTS = "select c.id as customer_id, c.key_account, "
+			+ "(select count(*) from vehicle v where v.owner_id = c.id) as vehicles, c.computed_class, "
+			+ "c.customer_class as manual_class from customer c where c.merged_into_id is null";
+
+	/** The active key accounts after {@code afterId}, in id order, at most {@code limit} (no scope). */
+	@Transactional(readOnly = true)
+	public List<CustomerChanged> keyAccounts(long afterId, int limit) {
+		return jdbc.sql("select id as customer_id, name, key_account, account_manager_user_id, false as created from customer "
+				+ "where key_account = true and merged_into_id is null and id > :after order by id limit :limit")
+				.param("after", afterId).param("limit", limit).query(CustomerChanged.class).list();
+	}
+
+	private static CustomerChanged changed(Customer c) {
+		return new CustomerChanged(c.getId(), c.getName(), c.isKeyAccount() && !c.isMerged(), c.getAccountManagerUserId(),
+				false);
 	}
 
 	// ---- rules ---------------------------------------------------------------------------------------
@@ -344,14 +441,8 @@ public class Customers {
 		if (cls != null && cls != was && !notBlank(cmd.classReason())) {
 			v.field(prefix + "classReason", "customer.classReason.required");
 		}
-		if (Boolean.TRUE.equals(cmd.keyAccount())) {
-			if (cmd.accountManagerUserId() != null) {
-				if (userAdministration.find(cmd.accountManagerUserId()).isEmpty()) {
-					v.field(prefix + "accountManagerUserId", "customer.accountManager.unknown", cmd.accountManagerUserId());
-				}
-			} else if (!notBlank(cmd.accountManagerName())) {
-				v.field(prefix + "accountManagerName", "customer.accountManager.required");
-			}
+		if (Boolean.TRUE.equals(cmd.keyAccount()) && cmd.accountManagerUserId() != null) {
+			checkAccountManager(cmd.accountManagerUserId(), prefix + "accountManagerUserId", v);
 		}
 		length(cmd.occupation(), 100, prefix + "occupation", v);
 		length(cmd.address(), 300, prefix + "address", v);
@@ -389,6 +480,15 @@ public class Customers {
 			p.managerName = userAdministration.find(p.managerId).map(UserAccount::getDisplayName).orElse(null);
 		}
 		return p;
+	}
+
+	private void checkAccountManager(long userId, String field, Violations v) {
+		Optional<UserAccount> user = userAdministration.find(userId);
+		if (user.isEmpty()) {
+			v.field(field, "customer.accountManager.unknown", userId);
+		} else if (!user.get().getRoles().contains(com.kcm.identity.Role.ACCOUNT_MANAGER)) {
+			v.field(field, "customer.accountManager.notManager", user.get().getUsername());
+		}
 	}
 
 	private void checkPhone(String raw, Customer current, String field, Violations v) {
@@ -460,7 +560,13 @@ public class Customers {
 	private Specification<Customer> listed(CustomerFilter f) {
 		Specification<Customer> s = active().and(visibility.visibleTo(scope()));
 		if (f.customerClass() != null) {
-			s = s.and((r, q, cb) -> cb.equal(r.get("customerClass"), f.customerClass()));
+			s = s.and((r, q, cb) -> {
+				var manual = cb.equal(r.get("customerClass"), f.customerClass());
+				var computed = cb.and(cb.isNull(r.get("customerClass")), cb.equal(r.get("computedClass"), f.customerClass()));
+				return f.customerClass() == CustomerClass.C
+						? cb.or(manual, computed, cb.and(cb.isNull(r.get("customerClass")), cb.isNull(r.get("computedClass"))))
+						: cb.or(manual, computed);
+			});
 		}
 		if (f.kind() != null) {
 			s = s.and((r, q, cb) -> cb.equal(r.get("kind"), f.kind()));
@@ -515,6 +621,7 @@ public class Customers {
 		m.put("kind", c.getKind());
 		m.put("customerClass", c.getCustomerClass());
 		m.put("classReason", c.getClassReason());
+		m.put("computedClass", c.getComputedClass());
 		m.put("keyAccount", c.isKeyAccount());
 		m.put("accountManagerUserId", c.getAccountManagerUserId());
 		m.put("accountManagerName", c.getAccountManagerName());

@@ -31,9 +31,11 @@ public class Vehicles {
 	private final CustomerViews views;
 	private final Audit audit;
 	private final Clock clock;
+	private final org.springframework.context.ApplicationEventPublisher events;
 
 	Vehicles(VehicleRepository vehicles, DealerCatalog dealers, Customers customers, CustomerViews views, Audit audit,
-			Clock clock) {
+			Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.vehicles = vehicles;
 		this.dealers = dealers;
 		this.customers = customers;
@@ -126,6 +128,7 @@ public class Vehicles {
 		p.apply(v);
 		v = vehicles.save(v);
 		audit.changed(Audit.CREATE, TYPE, v.getId(), null, snapshot(v));
+		events.publishEvent(new VehicleOwnersChanged(java.util.Set.of(p.ownerId)));
 		return views.vehicleViews(List.of(v)).get(0);
 	}
 
@@ -146,6 +149,7 @@ public class Vehicles {
 		Prepared p = prepare(cmd, v, earlier);
 		if (!p.ownerId.equals(v.getOwnerId())) {
 			customers.visible(p.ownerId);
+			events.publishEvent(new VehicleOwnersChanged(java.util.Set.of(v.getOwnerId(), p.ownerId)));
 			v.transferTo(p.ownerId, clock.instant());
 		}
 		v.correctVin(p.vin);

@@ -99,6 +99,10 @@ public class Policies {
 		return LimitBands.parse(typed(name, date, PolicyType.BANDS));
 	}
 
+	public ClassRules classRulesOn(PolicyName name, LocalDate date) {
+		return ClassRules.parse(typed(name, date, PolicyType.RULES));
+	}
+
 	public String textAt(PolicyName name, Instant at) {
 		return textOn(name, localDate(at));
 	}

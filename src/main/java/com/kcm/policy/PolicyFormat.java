@@ -73,6 +73,7 @@ final class PolicyFormat {
 				yield v;
 			}
 			case BANDS -> LimitBands.parse(v).toString();
+			case RULES -> ClassRules.parse(v).toString();
 		};
 	}
 

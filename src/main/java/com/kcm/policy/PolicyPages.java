@@ -63,7 +63,7 @@ class PolicyPages {
 	@GetMapping("/{name}")
 	String detail(@PathVariable String name, Model model) {
 		PolicyName p = find(name);
-		model.addAttribute("form", Map.of("value", p.type() == PolicyType.BANDS ? policies.valueAt(p.name(), clock.instant()) : "",
+		model.addAttribute("form", Map.of("value", (p.type() == PolicyType.BANDS || p.type() == PolicyType.RULES) ? policies.valueAt(p.name(), clock.instant()) : "",
 				"effectiveFrom", today().plusDays(1).toString(), "reason", ""));
 		return detail(p, model);
 	}

@@ -11,5 +11,7 @@ public enum PolicyType {
 	/** Free text ({@code "某汽车公司"}). */
 	TEXT,
 	/** The complaint-limit band table as JSON, see {@link LimitBands}. */
-	BANDS
+	BANDS,
+	/** The customer class rule list as JSON, see {@link ClassRules}. */
+	RULES
 }

@@ -20,7 +20,8 @@ record PolicyView(PolicyName name, String value, LocalDate effectiveFrom, String
 	}
 
 	static String display(PolicyName name, String value) {
-		return name.type() == PolicyType.BANDS ? LimitBands.parse(value).summary() : value;
+		return name.type() == PolicyType.BANDS ? LimitBands.parse(value).summary()
+				: name.type() == PolicyType.RULES ? ClassRules.parse(value).summary() : value;
 	}
 
 	public boolean isDefault() {
