@@ -13,7 +13,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.kcm.customer.CustomerView;
 import com.kcm.customer.Customers;
-import com.kcm.customer.VehicleView;
 
 /**
  * The customer 360° view (SPEC §7.1): the customer (masked, within the caller's scope: another's is 404 and
@@ -52,10 +51,9 @@ class Customer360 {
 	View of(long customerId, String type, int page) {
 		CustomerView c = customers.get(customerId);
 		Map<Long, List<VehicleStatusSource.Badge>> badges = new HashMap<>();
-		List<Long> vehicleIds = c.vehicles().stream().map(VehicleView::id).toList();
-		if (!vehicleIds.isEmpty()) {
+		if (!c.vehicles().isEmpty()) {
 			for (VehicleStatusSource s : vehicleSources) {
-				s.badges(vehicleIds).forEach((id, list) -> badges.computeIfAbsent(id, k -> new ArrayList<>()).addAll(list));
+				s.badges(c.vehicles()).forEach((id, list) -> badges.computeIfAbsent(id, k -> new ArrayList<>()).addAll(list));
 			}
 		}
 		return new View(c, classes.of(customerId), accounts.findById(customerId).orElse(null), badges,

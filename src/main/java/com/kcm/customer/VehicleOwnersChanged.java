@@ -7,4 +7,15 @@ import java.util.Set;
  * they own changed. Published in the changing transaction.
  */
 public record VehicleOwnersChanged(Set<Long> customerIds) {
+
+	/** Vehicles without an owner (A.2 allows one) have no customer to tell: null ids are left out. */
+	public VehicleOwnersChanged {
+		customerIds = customerIds.stream().filter(java.util.Objects::nonNull)
+				.collect(java.util.stream.Collectors.toUnmodifiableSet());
+	}
+
+	/** The owners before and after a change, either of which may be none. */
+	public static VehicleOwnersChanged of(Long... customerIds) {
+		return new VehicleOwnersChanged(new java.util.HashSet<>(java.util.Arrays.asList(customerIds)));
+	}
 }

@@ -128,7 +128,7 @@ public class Vehicles {
 		p.apply(v);
 		v = vehicles.save(v);
 		audit.changed(Audit.CREATE, TYPE, v.getId(), null, snapshot(v));
-		events.publishEvent(new VehicleOwnersChanged(java.util.Set.of(p.ownerId)));
+		events.publishEvent(VehicleOwnersChanged.of(p.ownerId));
 		return views.vehicleViews(List.of(v)).get(0);
 	}
 
@@ -149,7 +149,7 @@ public class Vehicles {
 		Prepared p = prepare(cmd, v, earlier);
 		if (!p.ownerId.equals(v.getOwnerId())) {
 			customers.visible(p.ownerId);
-			events.publishEvent(new VehicleOwnersChanged(java.util.Set.of(v.getOwnerId(), p.ownerId)));
+			events.publishEvent(VehicleOwnersChanged.of(v.getOwnerId(), p.ownerId));
 			v.transferTo(p.ownerId, clock.instant());
 		}
 		v.correctVin(p.vin);

@@ -125,6 +125,30 @@ class SanbaoPagesTests {
 	}
 
 	@Test
+	void theCustomer360PageShowsEachVehiclesSanbaoStateAndItsRepairOrdersOnTheTimeline() throws Exception {
+		Api.Answer customer = admin.post("/customers", Map.of("name", "三包客户", "kind", "INDIVIDUAL"));
+		assertThat(customer.status()).as(customer.body()).isEqualTo(201);
+		long owner = customer.json().get("id").asLong();
+		String flagged = RepairOrderApiTests.vin();
+		String quiet = RepairOrderApiTests.vin();
+		for (String vin : List.of(flagged, quiet)) {
+			assertThat(admin.post("/vehicles", Map.of("vin", vin, "purchaseDate", "2026-01-10", "model", "KCM S7",
+					"sellingDealerCode", dealer, "ownerId", owner)).status()).isEqualTo(201);
+		}
+		String no = RepairOrderApiTests.code("RO");
+		assertThat(admin.post("/repair-orders", List.of(engineFault(flagged, no))).status()).isEqualTo(200);
+
+		String page = html("/customers/" + owner + "/360");
+		assertThat(page).contains("三包 早期总成质量问题").contains("text-bg-danger").contains("三包至 2028-01-09");
+		assertThat(page).contains(no).contains("/quality/vehicles/" + flagged);
+
+		var timeline = admin.get("/customers/" + owner + "/360?type=REPAIR_ORDER").json().get("timeline");
+		assertThat(timeline.toString()).contains(no).contains("REPAIR_ORDER").contains("CLOSED");
+		assertThat(admin.get("/customers/" + owner + "/360?type=VISIT").json().get("timeline").toString())
+				.doesNotContain(no);
+	}
+
+	@Test
 	void theImportPageReportsBadRowsByRowNumberAndImportsNothing() throws Exception {
 		String vin = vehicle("KCM S7");
 		String no = RepairOrderApiTests.code("RO");

@@ -1,0 +1,87 @@
+package com.kcm.quality;
+
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.data.domain.PageRequest;
+
+import com.kcm.crm.CustomerTimelineSource;
+import com.kcm.crm.TimelineEntry;
+import com.kcm.crm.VehicleStatusSource;
+import com.kcm.customer.VehicleView;
+import com.kcm.shared.TimeConfig;
+
+/**
+ * What this module adds to the customer 360° page (SPEC §7.1): each vehicle's 三包 state (one badge per
+ * reached or approaching flag, or the end of the 三包 period when none is) and the repair orders of the
+ * customer's vehicles on the timeline.
+ */
+@Configuration(proxyBeanMethods = false)
+class QualityInCustomer360 {
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
+
+	@Bean
+	VehicleStatusSource sanbaoBadges(SanbaoWatch watch, MessageSource messages, Clock clock) {
+		return vehicles -> {
+			Map<String, SanbaoState> states = watch.statesOf(vehicles.stream().map(VehicleView::vin).toList(),
+					clock.instant());
+			Map<Long, List<VehicleStatusSource.Badge>> badges = new LinkedHashMap<>();
+			for (VehicleView v : vehicles) {
+				SanbaoState state = states.get(v.vin());
+				if (state == null || state.start() == null) {
+					continue;
+				}
+				List<VehicleStatusSource.Badge> list = new ArrayList<>();
+				for (SanbaoFlag f : state.flags()) {
+					String label = messages.getMessage("quality.flag." + f.code(), null, f.code(),
+							LocaleContextHolder.getLocale());
+					list.add(new VehicleStatusSource.Badge("三包 " + label + " " + f.figure() + "/" + f.threshold(),
+							f.reached() ? "danger" : "warning"));
+				}
+				if (list.isEmpty()) {
+					list.add(new VehicleStatusSource.Badge(
+							"三包至 " + DAY.format(state.sanbaoUntil().minusDays(1)), "secondary"));
+				}
+				badges.put(v.id(), list);
+			}
+			return badges;
+		};
+	}
+
+	@Bean
+	CustomerTimelineSource repairOrderTimeline(SanbaoWatch watch) {
+		return new CustomerTimelineSource() {
+			@Override
+			public Set<String> types() {
+				return Set.of("REPAIR_ORDER");
+			}
+
+			@Override
+			public List<TimelineEntry> entries(long customerId, int limit) {
+				return watch.repairOrdersOfCustomer(customerId, PageRequest.of(0, limit)).stream()
+						.map(o -> new TimelineEntry("REPAIR_ORDER", o.openedAt(),
+								o.dealerCode() + " " + o.repairOrderNo() + " · " + o.vin(),
+								detail(o), o.closedAt() == null ? "OPEN" : "CLOSED", "/quality/vehicles/" + o.vin()))
+						.toList();
+			}
+		};
+	}
+
+	private static String detail(RepairOrderView o) {
+		String text = o.system() + " " + o.faultCode() + (o.description() == null ? "" : " " + o.description())
+				+ " · " + o.mileageKm() + " km · " + o.repairDays() + " 天"
+				+ (o.qualityProblem() ? " · 质量问题" : "")
+				+ " · " + o.openedAt().atZone(TimeConfig.BUSINESS_ZONE).toLocalDate();
+		return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+	}
+}
