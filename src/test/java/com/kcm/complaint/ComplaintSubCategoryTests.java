@@ -1,6 +1,13 @@
 package com.kcm.complaint;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
 
 import com.kcm.support.Api;
 import com.kcm.support.KcmTest;
@@ -28,6 +38,12 @@ class ComplaintSubCategoryTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserDetailsService userDetails;
 
 	Api admin() {
 		return new Api(port).as("admin", "admin-test-pass");
@@ -164,5 +180,44 @@ class ComplaintSubCategoryTests {
 		List<String> seeded = specialist().get("/complaint-sub-categories?category=SERVICE_PROCESS").json()
 				.findValuesAsString("code");
 		assertThat(seeded).contains("SP_ATTITUDE", "SP_REPAIR_TIME", "SP_CHARGES").doesNotContain("PQ_ENGINE");
+	}
+
+	@Test
+	void theAdministratorAddsAndDeactivatesOnThePageAndTheComplaintPageOffersAndShowsTheSubCategory() throws Exception {
+		var admin = user(userDetails.loadUserByUsername("admin"));
+		String list = mvc.perform(get("/admin/complaint-sub-categories").with(admin)).andExpect(status().isOk()).andReturn()
+				.getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(list).contains("data-code=\"PQ_ENGINE\"").contains("发动机").contains("服务态度");
+		String code = "SP_P" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+		mvc.perform(post("/admin/complaint-sub-categories").with(admin).with(csrf()).param("code", code)
+				.param("category", "SERVICE_PROCESS").param("nameZh", "等待时间长").param("nameEn", "Long wait"))
+				.andExpect(status().is3xxRedirection());
+		String refused = mvc.perform(post("/admin/complaint-sub-categories").with(admin).with(csrf()).param("code", code)
+				.param("category", "SERVICE_PROCESS").param("nameZh", "重复")).andExpect(status().isOk()).andReturn()
+				.getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(refused).contains("id=\"form-errors\"").contains("代码 " + code + " 已存在");
+		assertThat(admin().get("/complaint-sub-categories?category=SERVICE_PROCESS").json().findValuesAsString("code"))
+				.contains(code);
+
+		long id = complaint();
+		String specialistName = Api.createUser(port, "scp", "AFTER_SALES", null);
+		var specialist = user(userDetails.loadUserByUsername(specialistName));
+		String detail = mvc.perform(get("/complaints/" + id).with(specialist)).andExpect(status().isOk()).andReturn()
+				.getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(detail).contains("id=\"dispatch-sub-category\"").contains("value=\"" + code + "\"");
+		mvc.perform(post("/complaints/" + id + "/dispatch").with(specialist).with(csrf()).param("dealerCode", dealer())
+				.param("category", "SERVICE_PROCESS").param("subCategory", code)).andExpect(status().is3xxRedirection());
+		String dispatched = mvc.perform(get("/complaints/" + id).with(specialist)).andExpect(status().isOk()).andReturn()
+				.getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(dispatched).contains("id=\"complaint-sub-category\">等待时间长<");
+
+		mvc.perform(post("/admin/complaint-sub-categories/" + code + "/active").with(admin).with(csrf())
+				.param("active", "false")).andExpect(status().is3xxRedirection());
+		assertThat(mvc.perform(get("/admin/complaint-sub-categories").with(admin)).andReturn().getResponse()
+				.getContentAsString(StandardCharsets.UTF_8)).contains("data-code=\"" + code + "\" class=\"text-muted\"");
+		String stillShown = mvc.perform(get("/complaints/" + id).with(specialist)).andExpect(status().isOk()).andReturn()
+				.getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(stillShown).contains("id=\"complaint-sub-category\">等待时间长<")
+				.doesNotContain("value=\"" + code + "\"");
 	}
 }
