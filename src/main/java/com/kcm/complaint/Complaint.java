@@ -67,6 +67,10 @@ public class Complaint {
 	@Enumerated(EnumType.STRING)
 	private Category category;
 
+	/** The sub-category code of the classification standard (optional; see ComplaintSubCategories). */
+	@Column(name = "sub_category")
+	private String subCategory;
+
 	@Column(nullable = false)
 	private String description;
 
@@ -546,16 +550,36 @@ public class Complaint {
 
 	/** Corrects the category; deadlines already set do not move (SPEC §4.2 step 6). */
 	public void correctCategory(Category newCategory, String reason, Instant at, Actor actor) {
+		correctCategory(newCategory, null, reason, at, actor);
+	}
+
+	/**
+	 * Corrects the category and sub-category (the sub-category, already checked to belong to the category, may be
+	 * null); either changing is a correction, recorded in the timeline with both before and after. Deadlines
+	 * already set do not move (SPEC §4.2 step 6).
+	 */
+	public void correctCategory(Category newCategory, String newSubCategory, String reason, Instant at, Actor actor) {
 		if (category == null || status == ComplaintStatus.REGISTERED || status == ComplaintStatus.CANCELLED) {
 			throw new DomainException("complaint.category.notYetSet");
 		}
-		if (newCategory == null || newCategory == category) {
+		if (newCategory == null || newCategory == category && java.util.Objects.equals(newSubCategory, subCategory)) {
 			throw new DomainException("complaint.category.unchanged");
 		}
 		checkOrder(at);
-		String detail = category + " → " + newCategory + (reason == null || reason.isBlank() ? "" : "：" + reason);
+		String detail = classification(category, subCategory) + " → " + classification(newCategory, newSubCategory)
+				+ (reason == null || reason.isBlank() ? "" : "：" + reason);
 		category = newCategory;
+		subCategory = newSubCategory;
 		append(EventType.CATEGORY_CORRECTED, at, actor, status, status, null, detail);
+	}
+
+	private static String classification(Category category, String subCategory) {
+		return subCategory == null ? String.valueOf(category) : category + "/" + subCategory;
+	}
+
+	/** Records the sub-category chosen at dispatch (checked by the caller to belong to the category). */
+	void classifyAtDispatch(String subCategory) {
+		this.subCategory = subCategory;
 	}
 
 	/**
@@ -659,7 +683,7 @@ public class Complaint {
 		id = newId;
 		List<Insert> rows = new ArrayList<>();
 		rows.add(Insert.into("complaint").value("id", id).value("external_id", externalId).value("kind", kind)
-				.value("channel", channel).value("category", category).value("description", description)
+				.value("channel", channel).value("category", category).value("sub_category", subCategory).value("description", description)
 				.value("customer_id", customerId).value("customer_name", customerName).value("vehicle_id", vehicleId)
 				.value("complainant_type", complainantType).value("complainant_name", complainantName)
 				.value("repair_reason", repairReason)
@@ -718,6 +742,10 @@ public class Complaint {
 
 	public Category getCategory() {
 		return category;
+	}
+
+	public String getSubCategory() {
+		return subCategory;
 	}
 
 	public String getDescription() {

@@ -30,7 +30,7 @@ import com.kcm.shared.domain.ValidationException;
 @RequestMapping("/api/v1")
 class ComplaintApi {
 
-	record Dispatch(String dealerCode, String category, String suggestion, String dealerContact) {
+	record Dispatch(String dealerCode, String category, String subCategory, String suggestion, String dealerContact) {
 	}
 
 	record ReplyBody(OffsetDateTime contactedCustomerAt, @com.fasterxml.jackson.annotation.JsonProperty("final") Boolean finalResult,
@@ -44,7 +44,7 @@ class ComplaintApi {
 	record DealerMove(String dealerCode, String reason) {
 	}
 
-	record Reason(String reason, String category, String notes, String number) {
+	record Reason(String reason, String category, String subCategory, String notes, String number) {
 	}
 
 	private final ComplaintIntake intake;
@@ -104,7 +104,8 @@ class ComplaintApi {
 
 	@PostMapping("/complaints/{id}/dispatch")
 	Map<String, Object> dispatch(@PathVariable long id, @RequestBody Dispatch d) {
-		WorkOrder wo = handling.dispatch(id, d.dealerCode(), d.category(), d.suggestion(), d.dealerContact());
+		WorkOrder wo = handling.dispatch(id, d.dealerCode(), d.category(), d.subCategory(), d.suggestion(),
+				d.dealerContact());
 		return workOrder(id, wo);
 	}
 
@@ -164,7 +165,7 @@ class ComplaintApi {
 
 	@PostMapping("/complaints/{id}/category")
 	Map<String, Object> correctCategory(@PathVariable long id, @RequestBody Reason r) {
-		handling.correctCategory(id, r.category(), r.reason());
+		handling.correctCategory(id, r.category(), r.subCategory(), r.reason());
 		return queries.view(id);
 	}
 

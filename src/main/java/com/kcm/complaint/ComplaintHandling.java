@@ -36,9 +36,12 @@ public class ComplaintHandling {
 	private final Audit audit;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final ComplaintSubCategories subCategories;
 
 	ComplaintHandling(ComplaintAccess access, ComplaintRepository complaints, DealerCatalog dealers, DeadlineRules rules,
-			Policies policies, Audit audit, ApplicationEventPublisher events, Clock clock) {
+			Policies policies, Audit audit, ApplicationEventPublisher events, Clock clock,
+			ComplaintSubCategories subCategories) {
+		this.subCategories = subCategories;
 		this.access = access;
 		this.complaints = complaints;
 		this.dealers = dealers;
@@ -53,13 +56,24 @@ public class ComplaintHandling {
 	@Transactional
 	public WorkOrder dispatch(long complaintId, String dealerCode, String category, String suggestion,
 			String dealerContact) {
+		return dispatch(complaintId, dealerCode, category, null, suggestion, dealerContact);
+	}
+
+	/** Dispatch with the optional sub-category (must belong to the category; 422 naming subCategory). */
+	@Transactional
+	public WorkOrder dispatch(long complaintId, String dealerCode, String category, String subCategory,
+			String suggestion, String dealerContact) {
 		Complaint c = access.load(complaintId);
 		access.require(dispatchers(c));
 		DealerSummary dealer = dealer(dealerCode);
 		Category cat = parseCategory(category);
+		String sub = subCategories.validFor(cat, subCategory);
 		WorkOrder[] wo = new WorkOrder[1];
-		change(c, (at) -> wo[0] = c.dispatch(dealer.id(), cat, suggestion, at, actor(), rules,
-				c.getChannel() == Channel.ONLINE ? access.user().displayName() : null, dealerContact));
+		change(c, (at) -> {
+			wo[0] = c.dispatch(dealer.id(), cat, suggestion, at, actor(), rules,
+					c.getChannel() == Channel.ONLINE ? access.user().displayName() : null, dealerContact);
+			c.classifyAtDispatch(sub);
+		});
 		return wo[0];
 	}
 
@@ -140,10 +154,17 @@ public class ComplaintHandling {
 
 	@Transactional
 	public void correctCategory(long complaintId, String category, String reason) {
+		correctCategory(complaintId, category, null, reason);
+	}
+
+	/** Corrects category and sub-category (the sub-category optional, must belong to the category). */
+	@Transactional
+	public void correctCategory(long complaintId, String category, String subCategory, String reason) {
 		Complaint c = access.load(complaintId);
 		access.require(SPECIALIST);
 		Category cat = parseCategory(category);
-		change(c, at -> c.correctCategory(cat, reason, at, actor()));
+		String sub = subCategories.validFor(cat, subCategory);
+		change(c, at -> c.correctCategory(cat, sub, reason, at, actor()));
 	}
 
 	@Transactional

@@ -140,6 +140,7 @@ public class ComplaintQueries {
 		m.put("channel", c.getChannel().name());
 		m.put("status", c.getStatus().name());
 		m.put("category", c.getCategory() == null ? null : c.getCategory().name());
+		m.put("subCategory", c.getSubCategory());
 		m.put("description", c.getDescription());
 		Map<String, Object> customer = new LinkedHashMap<>();
 		if (c.getCustomerId() != null) {

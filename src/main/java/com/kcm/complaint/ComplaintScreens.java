@@ -37,7 +37,8 @@ public class ComplaintScreens {
 			String forcedClosureReason, int closureRound, int unreachableAttempts, int unreachableDays,
 			int attemptsRequired, int daysRequired, Long currentWorkOrderId, Long currentDealerId,
 			boolean currentReplied, List<WorkOrderView> workOrders, List<Callback> callbacks,
-			List<ComplaintEvent> events, Map<Long, String> dealerLabels, List<Screenshot> screenshots) {
+			List<ComplaintEvent> events, Map<Long, String> dealerLabels, List<Screenshot> screenshots,
+			String subCategory) {
 
 		public boolean open() {
 			return status != ComplaintStatus.CANCELLED && !status.isClosed();
@@ -125,6 +126,7 @@ public class ComplaintScreens {
 				current == null ? null : current.getId(), current == null ? null : current.getDealerId(),
 				current != null && current.getFirstReplyAt() != null, wos, List.copyOf(c.getCallbacks()),
 				List.copyOf(c.getEvents()), labels,
-				c.getChannel() == Channel.ONLINE ? screenshots.findByComplaintIdOrderByIdAsc(c.getId()) : List.of());
+				c.getChannel() == Channel.ONLINE ? screenshots.findByComplaintIdOrderByIdAsc(c.getId()) : List.of(),
+				c.getSubCategory());
 	}
 }

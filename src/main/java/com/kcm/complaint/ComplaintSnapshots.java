@@ -15,6 +15,7 @@ final class ComplaintSnapshots {
 		m.put("kind", c.getKind());
 		m.put("channel", c.getChannel());
 		m.put("category", c.getCategory());
+		m.put("subCategory", c.getSubCategory());
 		m.put("responsibleDealerId", c.getResponsibleDealerId());
 		m.put("handlingDealerId", c.getHandlingDealerId());
 		m.put("workOrders", c.getWorkOrders().size());

@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the quality analysis (SPEC §7.7) needs of complaints, scoped to the caller like the complaint list:
- * counts of complaints (kind {@code COMPLAINT}) first dispatched in a period by category, vehicle model or
+ * counts of complaints (kind {@code COMPLAINT}) first dispatched in a period by category, sub-category, vehicle model or
  * responsible dealer; the product-quality complaints with a final reply by fault cause and by replaced part; and
  * the complaints behind one bar. Plain SQL over indexed columns; nothing is loaded as an entity.
  */
@@ -31,9 +31,12 @@ public class QualityFacts {
 			String description) {
 	}
 
-	/** How complaints are grouped: by category, vehicle model or responsible dealer (id as text). */
+	/**
+	 * How complaints are grouped: by category, sub-category (code of the classification standard), vehicle model or
+	 * responsible dealer (id as text).
+	 */
 	public enum Dimension {
-		CATEGORY("c.category"), MODEL("v.model"), DEALER("cast(c.responsible_dealer_id as varchar(20))");
+		CATEGORY("c.category"), SUB_CATEGORY("c.sub_category"), MODEL("v.model"), DEALER("cast(c.responsible_dealer_id as varchar(20))");
 
 		final String column;
 

@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 import com.kcm.audit.Audit;
+import com.kcm.complaint.ComplaintSubCategories;
 import com.kcm.complaint.QualityFacts;
 import com.kcm.complaint.QualityFacts.Count;
 import com.kcm.complaint.QualityFacts.Dimension;
@@ -37,7 +38,7 @@ import com.kcm.shared.TimeConfig;
 import com.kcm.shared.io.XlsxExport;
 
 /**
- * The quality analysis of SPEC §7.7: complaints per month (the 12 months up to {@code to}) by category, vehicle
+ * The quality analysis of SPEC §7.7: complaints per month (the 12 months up to {@code to}) by category, sub-category, vehicle
  * model, dealer or region, and the Pareto of product-quality complaints by fault cause and by replaced part (from
  * final replies) with the cumulative percentage over the same months; ECharts as on the assessment dashboard,
  * every bar linking to its complaints; xlsx of each table.
@@ -46,7 +47,7 @@ import com.kcm.shared.io.XlsxExport;
 @PreAuthorize(QualityRoles.WATCH)
 class QualityAnalysis {
 
-	static final List<String> DIMENSIONS = List.of("CATEGORY", "MODEL", "DEALER", "REGION");
+	static final List<String> DIMENSIONS = List.of("CATEGORY", "SUB_CATEGORY", "MODEL", "DEALER", "REGION");
 	static final int DRILL_LIMIT = 500;
 
 	private final QualityFacts facts;
@@ -54,8 +55,11 @@ class QualityAnalysis {
 	private final MessageSource messages;
 	private final Audit audit;
 	private final Clock clock;
+	private final ComplaintSubCategories subCategories;
 
-	QualityAnalysis(QualityFacts facts, DealerCatalog dealers, MessageSource messages, Audit audit, Clock clock) {
+	QualityAnalysis(QualityFacts facts, DealerCatalog dealers, MessageSource messages, Audit audit, Clock clock,
+			ComplaintSubCategories subCategories) {
+		this.subCategories = subCategories;
 		this.facts = facts;
 		this.dealers = dealers;
 		this.messages = messages;
@@ -95,8 +99,7 @@ class QualityAnalysis {
 		for (int i = 11; i >= 0; i--) {
 			YearMonth m = to.minusMonths(i);
 			months.add(m.toString());
-			List<Count> counts = facts.counts(d.equals("CATEGORY") ? Dimension.CATEGORY
-					: d.equals("MODEL") ? Dimension.MODEL : Dimension.DEALER, start(m), start(m.plusMonths(1)));
+			List<Count> counts = facts.counts(facts(d), start(m), start(m.plusMonths(1)));
 			Map<String, Long> byKey = new LinkedHashMap<>();
 			for (Count c : counts) {
 				String key = c.key();
@@ -114,23 +117,40 @@ class QualityAnalysis {
 		List<String> keys = new ArrayList<>(totals.keySet());
 		keys.sort(Comparator.comparing((String k) -> -totals.get(k)).thenComparing(k -> k));
 		Locale locale = LocaleContextHolder.getLocale();
+		Map<String, ComplaintSubCategories.SubCategory> subs = d.equals("SUB_CATEGORY") ? subCategories.byCode()
+				: Map.of();
 		List<Series> series = new ArrayList<>();
 		for (String k : keys) {
 			long[] counts = new long[12];
 			for (int i = 0; i < 12; i++) {
 				counts[i] = perMonth.get(i).getOrDefault(k, 0L);
 			}
-			series.add(new Series(k, label(d, k, dealerById, locale), counts));
+			series.add(new Series(k, label(d, k, dealerById, subs, locale), counts));
 		}
 		return new Trend(months, series);
 	}
 
-	private String label(String d, String key, Map<Long, DealerSummary> dealerById, Locale locale) {
+	/** The complaint figures behind a dimension (region: by dealer, folded into regions here). */
+	private static Dimension facts(String d) {
+		return switch (d) {
+			case "CATEGORY" -> Dimension.CATEGORY;
+			case "SUB_CATEGORY" -> Dimension.SUB_CATEGORY;
+			case "MODEL" -> Dimension.MODEL;
+			default -> Dimension.DEALER;
+		};
+	}
+
+	private String label(String d, String key, Map<Long, DealerSummary> dealerById,
+			Map<String, ComplaintSubCategories.SubCategory> subs, Locale locale) {
 		if (key.isEmpty()) {
 			return messages.getMessage("quality.analysis.none", null, "—", locale);
 		}
 		return switch (d) {
 			case "CATEGORY" -> messages.getMessage("cweb.category." + key, null, key, locale);
+			case "SUB_CATEGORY" -> java.util.Optional.ofNullable(subs.get(key))
+					.map(s -> messages.getMessage("cweb.category." + s.category(), null, s.category(), locale) + " / "
+							+ s.name(locale))
+					.orElse(key);
 			case "DEALER" -> dealerById.values().stream().filter(s -> s != null && s.code().equals(key)).findFirst()
 					.map(DealerSummary::label).orElse(key);
 			case "REGION" -> dealers.regionByCode(key).map(r -> r.code() + " " + r.name()).orElse(key);
@@ -202,8 +222,7 @@ class QualityAnalysis {
 				String id = k == null ? null : dealers.byCode(k).map(s -> String.valueOf(s.id())).orElse("-1");
 				lines = facts.complaints(Dimension.DEALER, id, from, until, DRILL_LIMIT);
 			} else {
-				lines = facts.complaints(d.equals("MODEL") ? Dimension.MODEL : Dimension.CATEGORY, k, from, until,
-						DRILL_LIMIT);
+				lines = facts.complaints(facts(d), k, from, until, DRILL_LIMIT);
 			}
 		}
 		Set<Long> ids = new LinkedHashSet<>();

@@ -389,6 +389,22 @@ class ComplaintLifecycleTests {
 	}
 
 	@Test
+	void aCorrectionOfOnlyTheSubCategoryIsRecordedAndTheSameClassificationIsRefused() {
+		Complaint c = dispatched(Category.PRODUCT_QUALITY);
+		c.classifyAtDispatch("PQ_ENGINE");
+		assertThatThrownBy(() -> c.correctCategory(Category.PRODUCT_QUALITY, "PQ_ENGINE", "同上", at("2026-11-02T11:00"),
+				SPECIALIST)).hasMessage("complaint.category.unchanged");
+		c.correctCategory(Category.PRODUCT_QUALITY, "PQ_NOISE", null, at("2026-11-02T11:00"), SPECIALIST);
+		assertThat(c.getSubCategory()).isEqualTo("PQ_NOISE");
+		assertThat(c.getEvents().get(c.getEvents().size() - 1).getDetail())
+				.isEqualTo("PRODUCT_QUALITY/PQ_ENGINE → PRODUCT_QUALITY/PQ_NOISE");
+		c.correctCategory(Category.PRODUCT_QUALITY, null, "无法细分", at("2026-11-02T12:00"), SPECIALIST);
+		assertThat(c.getSubCategory()).isNull();
+		assertThat(c.getEvents().get(c.getEvents().size() - 1).getDetail())
+				.isEqualTo("PRODUCT_QUALITY/PQ_NOISE → PRODUCT_QUALITY：无法细分");
+	}
+
+	@Test
 	void anEventEarlierThanTheLastIsRefused() {
 		Complaint c = dispatched(Category.OTHER);
 		assertThatThrownBy(() -> c.confirm(current(c), at("2026-11-02T09:59"), DEALER))

@@ -141,4 +141,60 @@ class QualityAnalysisTests {
 				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(page).contains("id=\"chart-trend\"").contains("quality-analysis.js");
 	}
+
+	@Test
+	void theSubCategoryTrendCountsDispatchedComplaintsWithItsComplaintsBehindTheBarAndAnXlsx() throws Exception {
+		Api admin = new Api(port).as("admin", "admin-test-pass");
+		String region = RepairOrderApiTests.code("R");
+		assertThat(admin.post("/regions", Map.of("code", region, "name", "子分类大区")).status()).isEqualTo(201);
+		String dealer = RepairOrderApiTests.code("B");
+		assertThat(admin.post("/dealers", Map.of("code", dealer, "name", "子分类服务商", "type", "4S", "regionCode", region,
+				"status", "ACTIVE", "acceptedOn", "2020-01-01")).status()).isEqualTo(201);
+		String sub = "PQ_Q" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+		assertThat(admin.post("/complaint-sub-categories", Map.of("code", sub, "category", "PRODUCT_QUALITY", "nameZh",
+				"天窗异响", "nameEn", "Sunroof noise")).status()).isEqualTo(201);
+		Api agent = new Api(port).as(Api.createUser(port, "qa", "CS_AGENT", null), "secret-123");
+		Api specialist = new Api(port).as(Api.createUser(port, "qs", "AFTER_SALES", null), "secret-123");
+		List<Long> ids = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			String phone = "135" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+			Api.Answer c = agent.post("/complaints", Map.of("kind", "COMPLAINT", "channel", "HOTLINE_400",
+					"description", "天窗异响", "customer", Map.of("name", "钱女士", "phone", phone)));
+			assertThat(c.status()).as(c.body()).isEqualTo(201);
+			long id = c.json().get("id").asLong();
+			Map<String, Object> d = new LinkedHashMap<>(Map.of("dealerCode", dealer, "category", "PRODUCT_QUALITY"));
+			if (i < 2) {
+				d.put("subCategory", sub);
+				ids.add(id);
+			}
+			assertThat(specialist.post("/complaints/" + id + "/dispatch", d).status()).isEqualTo(200);
+		}
+
+		JsonNode trend = json("/quality/analysis/data/trend?dimension=SUB_CATEGORY");
+		String month = trend.get("months").get(11).asString();
+		JsonNode series = null;
+		for (JsonNode s : trend.get("series")) {
+			if (s.get("key").asString().equals(sub)) {
+				series = s;
+			}
+		}
+		assertThat(series).isNotNull();
+		assertThat(series.get("label").asString()).isEqualTo("产品质量 / 天窗异响");
+		assertThat(series.get("counts").get(11).asLong()).isEqualTo(2);
+		assertThat(series.get("counts").get(10).asLong()).isZero();
+
+		String drill = mvc.perform(get("/quality/analysis/complaints").param("dimension", "SUB_CATEGORY").param("key", sub)
+				.param("month", month).with(user(userDetails.loadUserByUsername("admin")))).andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(drill).contains("data-complaint-id=\"" + ids.get(0) + "\"")
+				.contains("data-complaint-id=\"" + ids.get(1) + "\"");
+		byte[] xlsx = mvc.perform(get("/quality/analysis/export").param("what", "trend").param("dimension", "SUB_CATEGORY")
+				.with(user(userDetails.loadUserByUsername("admin")))).andExpect(status().isOk()).andReturn().getResponse()
+				.getContentAsByteArray();
+		assertThat(new String(xlsx, 0, 2, StandardCharsets.ISO_8859_1)).isEqualTo("PK");
+		String page = mvc.perform(get("/quality/analysis").param("dimension", "SUB_CATEGORY")
+				.with(user(userDetails.loadUserByUsername("admin")))).andExpect(status().isOk()).andReturn().getResponse()
+				.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("value=\"SUB_CATEGORY\" selected");
+	}
 }

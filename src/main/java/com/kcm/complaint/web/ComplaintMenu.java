@@ -44,6 +44,11 @@ class ComplaintMenu {
 	}
 
 	@Bean
+	NavItem complaintSubCategoryMenu() {
+		return new NavItem("admin", 45, "nav.complaint.subCategories", "/admin/complaint-sub-categories", Set.of("ADMIN"));
+	}
+
+	@Bean
 	NavItem complaintCallbacksMenu() {
 		return new NavItem("complaint", 18, "nav.complaint.callbacks", "/callbacks", Set.of("CS_AGENT"));
 	}

@@ -28,6 +28,7 @@ import com.kcm.complaint.ComplaintKind;
 import com.kcm.complaint.ComplaintScreens;
 import com.kcm.complaint.ComplaintScreenshots;
 import com.kcm.complaint.ComplaintStatus;
+import com.kcm.complaint.ComplaintSubCategories;
 import com.kcm.complaint.ReplyContent;
 import com.kcm.complaint.WorkOrderStatus;
 import com.kcm.dealer.DealerCatalog;
@@ -52,8 +53,11 @@ class ComplaintPages {
 	private final CurrentUsers users;
 	private final MessageSource messages;
 
+	private final ComplaintSubCategories subCategories;
+
 	ComplaintPages(ComplaintScreens screens, ComplaintHandling handling, ComplaintScreenshots screenshots,
-			DealerCatalog dealers, CurrentUsers users, MessageSource messages) {
+			DealerCatalog dealers, CurrentUsers users, MessageSource messages, ComplaintSubCategories subCategories) {
+		this.subCategories = subCategories;
 		this.screens = screens;
 		this.handling = handling;
 		this.screenshots = screenshots;
@@ -74,6 +78,11 @@ class ComplaintPages {
 		model.addAttribute("may", may);
 		if (may.get("dispatch") || may.get("transfer") || may.get("redispatch")) {
 			model.addAttribute("dealers", dealers.all());
+		}
+		if (c.subCategory() != null || may.get("dispatch") || may.get("correctCategory")) {
+			Map<String, ComplaintSubCategories.SubCategory> subs = subCategories.byCode();
+			model.addAttribute("subCategory", c.subCategory() == null ? null : subs.get(c.subCategory()));
+			model.addAttribute("subCategories", subs.values().stream().filter(s -> s.active()).toList());
 		}
 		return "complaint/detail";
 	}
@@ -117,11 +126,11 @@ class ComplaintPages {
 
 	@PostMapping("/complaints/{id:\\d+}/dispatch")
 	String dispatch(@PathVariable long id, @RequestParam(required = false) String dealerCode,
-			@RequestParam(required = false) String category, @RequestParam(required = false) String suggestion,
-			@RequestParam(required = false) String dealerContact, Model model, RedirectAttributes redirect,
-			HttpServletResponse response) {
-		return move(id, "dispatch", () -> handling.dispatch(id, code(dealerCode), category, blank(suggestion),
-				blank(dealerContact)), model, redirect, response, null);
+			@RequestParam(required = false) String category, @RequestParam(required = false) String subCategory,
+			@RequestParam(required = false) String suggestion, @RequestParam(required = false) String dealerContact,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		return move(id, "dispatch", () -> handling.dispatch(id, code(dealerCode), category, subCategory,
+				blank(suggestion), blank(dealerContact)), model, redirect, response, null);
 	}
 
 	@PostMapping("/complaints/{id:\\d+}/confirm")
@@ -201,10 +210,10 @@ class ComplaintPages {
 
 	@PostMapping("/complaints/{id:\\d+}/category")
 	String correctCategory(@PathVariable long id, @RequestParam(required = false) String category,
-			@RequestParam(required = false) String reason, Model model, RedirectAttributes redirect,
-			HttpServletResponse response) {
-		return move(id, "correctCategory", () -> handling.correctCategory(id, category, blank(reason)), model, redirect,
-				response, null);
+			@RequestParam(required = false) String subCategory, @RequestParam(required = false) String reason,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		return move(id, "correctCategory", () -> handling.correctCategory(id, category, subCategory, blank(reason)),
+				model, redirect, response, null);
 	}
 
 	@PostMapping("/complaints/{id:\\d+}/nominate")
