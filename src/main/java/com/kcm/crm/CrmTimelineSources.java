@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.PageRequest;
 
 import com.kcm.complaint.CustomerComplaints;
@@ -46,7 +48,7 @@ class CrmTimelineSources {
 	}
 
 	@Bean
-	CustomerTimelineSource visitTimeline(VisitRepository visits) {
+	CustomerTimelineSource visitTimeline(VisitRepository visits, MessageSource messages) {
 		return new CustomerTimelineSource() {
 			@Override
 			public Set<String> types() {
@@ -57,14 +59,14 @@ class CrmTimelineSources {
 			public List<TimelineEntry> entries(long customerId, int limit) {
 				return visits.findByCustomerIdOrderByDateDescIdDesc(customerId, PageRequest.of(0, limit)).stream()
 						.map(v -> new TimelineEntry("VISIT", v.getDate().atTime(12, 0).atZone(TimeConfig.BUSINESS_ZONE).toInstant(),
-								v.getKind().name(), shorten(v.getContent()), null, "/key-accounts/" + customerId))
+								label(messages, "crm.visit.kind.", v.getKind()), shorten(v.getContent()), null, "/key-accounts/" + customerId))
 						.toList();
 			}
 		};
 	}
 
 	@Bean
-	CustomerTimelineSource communicationTimeline(CommunicationRepository entries) {
+	CustomerTimelineSource communicationTimeline(CommunicationRepository entries, MessageSource messages) {
 		return new CustomerTimelineSource() {
 			@Override
 			public Set<String> types() {
@@ -75,7 +77,8 @@ class CrmTimelineSources {
 			public List<TimelineEntry> entries(long customerId, int limit) {
 				return entries.findByCustomerIdOrderByAtDescIdDesc(customerId, PageRequest.of(0, limit)).stream()
 						.map(e -> new TimelineEntry("COMMUNICATION", e.getAt(),
-								"#" + e.getId() + " " + e.getChannel().name() + " · " + e.getDirection().name() + " · " + e.getUserName(),
+								"#" + e.getId() + " " + label(messages, "crm.comm.channel.", e.getChannel()) + " · "
+										+ label(messages, "crm.comm.direction.", e.getDirection()) + " · " + e.getUserName(),
 								(e.getCorrectsId() == null ? "" : "[更正 #" + e.getCorrectsId() + "] ") + e.getSummary(),
 								null, e.getComplaintId() == null ? null : "/complaints/" + e.getComplaintId()))
 						.toList();
@@ -101,6 +104,11 @@ class CrmTimelineSources {
 						.toList();
 			}
 		};
+	}
+
+	/** The label of an enum value in the reader's language (its name when the bundle has none). */
+	static String label(MessageSource messages, String prefix, Enum<?> value) {
+		return messages.getMessage(prefix + value.name(), null, value.name(), LocaleContextHolder.getLocale());
 	}
 
 	static String shorten(String s) {

@@ -1,6 +1,7 @@
 package com.kcm.quality;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,6 +36,7 @@ class QualityInCustomer360 {
 		return vehicles -> {
 			Map<String, SanbaoState> states = watch.statesOf(vehicles.stream().map(VehicleView::vin).toList(),
 					clock.instant());
+			LocalDate today = LocalDate.now(clock.withZone(TimeConfig.BUSINESS_ZONE));
 			Map<Long, List<VehicleStatusSource.Badge>> badges = new LinkedHashMap<>();
 			for (VehicleView v : vehicles) {
 				SanbaoState state = states.get(v.vin());
@@ -49,13 +51,23 @@ class QualityInCustomer360 {
 							f.reached() ? "danger" : "warning"));
 				}
 				if (list.isEmpty()) {
-					list.add(new VehicleStatusSource.Badge(
-							"三包至 " + DAY.format(state.sanbaoUntil().minusDays(1)), "secondary"));
+					list.add(period(state, today));
 				}
 				badges.put(v.id(), list);
 			}
 			return badges;
 		};
+	}
+
+	/** The period the vehicle is in today by time: 三包 until its last day, then 包修期, then neither. */
+	static VehicleStatusSource.Badge period(SanbaoState state, LocalDate today) {
+		if (today.isBefore(state.sanbaoUntil())) {
+			return new VehicleStatusSource.Badge("三包至 " + DAY.format(state.sanbaoUntil().minusDays(1)), "secondary");
+		}
+		if (today.isBefore(state.warrantyUntil())) {
+			return new VehicleStatusSource.Badge("包修期至 " + DAY.format(state.warrantyUntil().minusDays(1)), "light");
+		}
+		return new VehicleStatusSource.Badge("三包及包修期已过", "light");
 	}
 
 	@Bean
