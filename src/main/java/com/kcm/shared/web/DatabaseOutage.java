@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +29,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@code 503} with {@code Retry-After} — on the API in the error format, on pages as a short Chinese notice —
  * instead of an error page with 500. Nothing is acknowledged that was not committed; when the database is back
  * the pool connects again by itself. Outermost filter, so failures of the session store and of the token lookup
- * are caught too.
+ * are caught too. A failure that does not name the connection (a driver or framework wrapping it in some other
+ * exception at the instant the server goes away) is taken for an outage when the database cannot be reached
+ * right after it: the client retries (with its {@code Idempotency-Key}) instead of seeing a 500.
  */
 public class DatabaseOutage extends OncePerRequestFilter {
 
@@ -38,10 +41,16 @@ public class DatabaseOutage extends OncePerRequestFilter {
 
 	private final MessageSource messages;
 	private final LocaleResolver locales;
+	private final BooleanSupplier databaseReachable;
 
 	DatabaseOutage(MessageSource messages, LocaleResolver locales) {
+		this(messages, locales, () -> true);
+	}
+
+	DatabaseOutage(MessageSource messages, LocaleResolver locales, BooleanSupplier databaseReachable) {
 		this.messages = messages;
 		this.locales = locales;
+		this.databaseReachable = databaseReachable;
 	}
 
 	@Override
@@ -50,7 +59,7 @@ public class DatabaseOutage extends OncePerRequestFilter {
 		try {
 			chain.doFilter(request, response);
 		} catch (ServletException | IOException | RuntimeException e) {
-			if (!isOutage(e) || response.isCommitted()) {
+			if (response.isCommitted() || !(isOutage(e) || !databaseReachable.getAsBoolean())) {
 				throw e;
 			}
 			log.warn("database unreachable: {} {} answered 503 ({})", request.getMethod(), request.getRequestURI(),

@@ -78,9 +78,15 @@ public class WebConfig implements WebMvcConfigurer {
 	/** SPEC §11: the database cannot be reached → 503 with Retry-After; outermost, around the session store. */
 	@Bean
 	FilterRegistrationBean<DatabaseOutage> databaseOutage(org.springframework.context.MessageSource messages,
-			LocaleResolver localeResolver) {
+			LocaleResolver localeResolver, javax.sql.DataSource dataSource) {
 		FilterRegistrationBean<DatabaseOutage> registration = new FilterRegistrationBean<>(
-				new DatabaseOutage(messages, localeResolver));
+				new DatabaseOutage(messages, localeResolver, () -> {
+					try (java.sql.Connection c = dataSource.getConnection()) {
+						return c.isValid(1);
+					} catch (java.sql.SQLException | RuntimeException unreachable) {
+						return false;
+					}
+				}));
 		registration.setOrder(Integer.MIN_VALUE + 10); // before Spring Session's filter (MIN_VALUE + 50)
 		return registration;
 	}

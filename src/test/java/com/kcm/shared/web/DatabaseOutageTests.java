@@ -22,6 +22,7 @@ import jakarta.servlet.ServletException;
 class DatabaseOutageTests {
 
 	final DatabaseOutage filter;
+	final DatabaseOutage filterWhileDown;
 
 	DatabaseOutageTests() {
 		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
@@ -29,6 +30,8 @@ class DatabaseOutageTests {
 		messages.setDefaultEncoding("UTF-8");
 		messages.setFallbackToSystemLocale(false);
 		filter = new DatabaseOutage(messages, new FixedLocaleResolver(java.util.Locale.SIMPLIFIED_CHINESE));
+		filterWhileDown = new DatabaseOutage(messages, new FixedLocaleResolver(java.util.Locale.SIMPLIFIED_CHINESE),
+				() -> false);
 	}
 
 	static FilterChain failing(RuntimeException e) {
@@ -72,5 +75,14 @@ class DatabaseOutageTests {
 				failing(new IllegalStateException("a bug")))).isInstanceOf(ServletException.class);
 		assertThat(DatabaseOutage.isOutage(new java.sql.SQLException("connection refused", "08001"))).isTrue();
 		assertThat(DatabaseOutage.isOutage(new java.sql.SQLException("duplicate key", "23505"))).isFalse();
+	}
+
+	@Test
+	void aFailureThatDoesNotNameTheConnectionIsAnOutageWhenTheDatabaseCannotBeReachedRightAfter() throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/complaints");
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		filterWhileDown.doFilter(request, response, failing(new IllegalStateException("statement failed")));
+		assertThat(response.getStatus()).isEqualTo(503);
+		assertThat(response.getHeader("Retry-After")).isEqualTo("10");
 	}
 }
