@@ -238,7 +238,13 @@ public class RequestBodyChecks extends OncePerRequestFilter {
 
 				@Override
 				public void setReadListener(ReadListener listener) {
-					throw new UnsupportedOperationException();
+					// the whole body is already in memory: it is available at once, and then read to its end
+					try {
+						listener.onDataAvailable();
+						listener.onAllDataRead();
+					} catch (IOException e) {
+						listener.onError(e);
+					}
 				}
 			};
 		}
