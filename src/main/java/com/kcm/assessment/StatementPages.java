@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import com.kcm.crm.GoodwillTotals;
 import com.kcm.shared.TimeConfig;
 import com.kcm.shared.domain.DomainException;
 import com.kcm.shared.domain.ValidationException;
@@ -45,9 +46,11 @@ class StatementPages {
 	private final Clock clock;
 	private final StatementText text;
 	private final com.kcm.audit.Audit audit;
+	private final GoodwillTotals goodwill;
 
 	StatementPages(Statements statements, MessageSource messages, RoleHierarchy hierarchy, Clock clock,
-			StatementText text, com.kcm.audit.Audit audit) {
+			StatementText text, com.kcm.audit.Audit audit, GoodwillTotals goodwill) {
+		this.goodwill = goodwill;
 		this.statements = statements;
 		this.messages = messages;
 		this.hierarchy = hierarchy;
@@ -76,6 +79,7 @@ class StatementPages {
 		model.addAttribute("status", st == null ? "" : st);
 		model.addAttribute("statuses", Statements.STATUSES);
 		model.addAttribute("result", p);
+		model.addAttribute("goodwill", goodwill.of(m, p.items().stream().map(Statements.Row::dealerId).toList()));
 		model.addAttribute("pages", Math.max(1, (int) ((p.total() + PAGE - 1) / PAGE)));
 		model.addAttribute("mayDraft", roles.contains("AFTER_SALES"));
 		model.addAttribute("scoped", roles.contains("DEALER") || roles.contains("REGIONAL"));
@@ -154,6 +158,7 @@ class StatementPages {
 		String st = s.status();
 		model.addAttribute("s", s);
 		model.addAttribute("d", d);
+		model.addAttribute("goodwill", goodwill.of(YearMonth.parse(s.month()), s.dealerId()));
 		model.addAttribute("lineTexts", d.lines().stream().map(statements::lineText).toList());
 		model.addAttribute("mayPublish", roles.contains("AFTER_SALES") && !scoped && st.equals("DRAFT"));
 		model.addAttribute("mayAppeal", dealer && st.equals("PUBLISHED") && s.appealDueAt() != null

@@ -123,4 +123,44 @@ class StatementPageTests {
 		assertThat(rows.get(0).get("结算金额")).startsWith("3000");
 		assertThat(rows.get(0).get("申诉截止")).isEqualTo("2026-11-05 16:30");
 	}
+
+	@Test
+	void theStatementPagesShowTheMonthsGoodwillForInformationOnly() throws Exception {
+		String region = "R" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+		network.createRegion(new RegionCommand(region, "让步大区"));
+		String dealer = "G" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+		network.createDealer(new DealerCommand(dealer, "让步服务商", "4S", region, "ACTIVE", "2020-01-01", 3, null, null));
+		Api specialist = new Api(port).as(Api.createUser(port, "sp", "AFTER_SALES", null), "secret-123");
+		Api dealerApi = new Api(port).as(Api.createUser(port, "sp", "DEALER", dealer), "secret-123");
+		clock.set(LocalDateTime.of(2025, 9, 15, 10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+		Api.Answer registered = specialist.post("/complaints", Map.of("kind", "COMPLAINT", "channel", "HOTLINE_400",
+				"category", "PRODUCT_QUALITY", "description", "维修后仍有异响",
+				"customer", Map.of("name", "钱女士", "phone", "139" + (10000000 + (int) (Math.random() * 89999999)))));
+		assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+		long complaint = registered.json().get("id").asLong();
+		Api.Answer dispatched = specialist.post("/complaints/" + complaint + "/dispatch", Map.of("dealerCode", dealer,
+				"category", "PRODUCT_QUALITY", "suggestion", "联系客户"));
+		assertThat(dispatched.status()).as(dispatched.body()).isEqualTo(200);
+		Api.Answer proposed = dealerApi.post("/complaints/" + complaint + "/goodwill", Map.of("what", "免费保养一次",
+				"amount", "480.00"));
+		assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
+		long approved = proposed.json().get("id").asLong();
+		dealerApi.post("/complaints/" + complaint + "/goodwill", Map.of("what", "代步车两天", "amount", "200.50"));
+		assertThat(specialist.post("/goodwill/" + approved + "/approve", "{}").status()).isEqualTo(200);
+
+		clock.set(LocalDateTime.of(2026, 11, 2, 10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+		specialist.post("/assessments/2025-09/compute", Map.of());
+		UserDetails specialistUser = login("AFTER_SALES", null);
+		mvc.perform(post("/statements/drafts").param("month", "2025-09").with(user(specialistUser)).with(csrf()));
+		var item = specialist.get("/statements?month=2025-09&dealerCode=" + dealer).json().get("items").get(0);
+		String list = page("/statements?month=2025-09&dealer=" + dealer, specialistUser);
+		assertThat(list).contains("让步服务", "480.00");
+		String detail = page("/statements/" + item.get("id").asLong(), specialistUser);
+		assertThat(detail).contains("已批准 1 项，合计 480.00 元", "待审批 1 项，合计 200.50 元", "仅供参考");
+		assertThat(item.get("total").decimalValue()).as("goodwill is information only")
+				.isEqualByComparingTo(specialist.get("/statements/" + item.get("id").asLong()).json().get("total")
+						.decimalValue());
+		String otherMonth = page("/statements?month=2025-08&dealer=" + dealer, specialistUser);
+		assertThat(otherMonth).doesNotContain("480.00");
+	}
 }
