@@ -75,7 +75,7 @@ public class ComplaintBoards {
 			ComplaintStatus status, String customerName, boolean greenChannel, boolean major, boolean escalated,
 			String description, Instant registeredAt, Long workOrderId, WorkOrderStatus workOrderStatus,
 			boolean replied, String dealerCode, String dealerName, Instant nextDueAt, Instant callbackDueAt,
-			boolean overdue, int unreachableAttempts, String platform, boolean negative) {
+			boolean overdue, int unreachableAttempts, String platform, boolean negative, boolean sanbaoReached) {
 
 		public String dealerLabel() {
 			return dealerCode == null ? null : dealerCode + " " + dealerName;
@@ -129,7 +129,9 @@ public class ComplaintBoards {
 
 	ComplaintBoards(ComplaintAccess access, ComplaintRepository complaints, WorkOrderRepository workOrders,
 			DealerCatalog dealers, Policies policies, Clock clock, ComplaintChanges changes,
-			@Value("${kcm.complaint.board-max-age:5s}") Duration boardMaxAge, PlatformTransactionManager transactions) {
+			@Value("${kcm.complaint.board-max-age:5s}") Duration boardMaxAge, PlatformTransactionManager transactions,
+			java.util.List<VehicleAlerts> vehicleAlerts) {
+		this.vehicleAlerts = vehicleAlerts;
 		this.access = access;
 		this.complaints = complaints;
 		this.workOrders = workOrders;
@@ -141,6 +143,8 @@ public class ComplaintBoards {
 		this.readOnly = new TransactionTemplate(transactions);
 		this.readOnly.setReadOnly(true);
 	}
+
+	private final java.util.List<VehicleAlerts> vehicleAlerts;
 
 	// ---- the after-sales board -----------------------------------------------------------------------
 
@@ -510,7 +514,8 @@ public class ComplaintBoards {
 		Map<Long, DealerSummary> byId = dealers.byIds(list.stream().map(WorkOrder::getDealerId).collect(Collectors.toSet()));
 		Instant now = clock.instant();
 		Map<Long, Integer> unreachable = unreachable(list.stream().map(WorkOrder::getComplaint).toList());
-		return list.stream().map(w -> row(w.getComplaint(), w, byId, now, unreachable)).toList();
+		Set<Long> alerted = alerted(list.stream().map(WorkOrder::getComplaint).toList());
+		return list.stream().map(w -> row(w.getComplaint(), w, byId, now, unreachable, alerted)).toList();
 	}
 
 	/** Rows of complaints: their current work orders and dealers in one query each. */
@@ -534,7 +539,8 @@ public class ComplaintBoards {
 		Map<Long, DealerSummary> byId = dealers.byIds(dealerIds);
 		Instant now = clock.instant();
 		Map<Long, Integer> unreachable = unreachable(list);
-		return list.stream().map(c -> row(c, byComplaint.get(c.getId()), byId, now, unreachable)).toList();
+		Set<Long> alerted = alerted(list);
+		return list.stream().map(c -> row(c, byComplaint.get(c.getId()), byId, now, unreachable, alerted)).toList();
 	}
 
 	/** Unreachable callbacks of the current closure round per complaint waiting for its callback (one query). */
@@ -564,8 +570,20 @@ public class ComplaintBoards {
 	@jakarta.persistence.PersistenceContext
 	private jakarta.persistence.EntityManager em;
 
+	/** Vehicles of the product-quality complaints in the list that another module marks (one query each). */
+	private Set<Long> alerted(List<Complaint> list) {
+		Set<Long> vehicles = list.stream().filter(c -> c.getCategory() == Category.PRODUCT_QUALITY && c.getVehicleId() != null)
+				.map(Complaint::getVehicleId).collect(Collectors.toSet());
+		if (vehicles.isEmpty() || vehicleAlerts.isEmpty()) {
+			return Set.of();
+		}
+		Set<Long> out = new HashSet<>();
+		vehicleAlerts.forEach(a -> out.addAll(a.alerted(vehicles)));
+		return out;
+	}
+
 	private Row row(Complaint c, WorkOrder w, Map<Long, DealerSummary> dealerById, Instant now,
-			Map<Long, Integer> unreachable) {
+			Map<Long, Integer> unreachable, Set<Long> alerted) {
 		Long dealerId = w != null ? w.getDealerId() : c.getHandlingDealerId();
 		DealerSummary d = dealerId == null ? null : dealerById.get(dealerId);
 		boolean escalated = c.getEscalatedAt() != null || (c.getFirstDispatchedAt() != null && c.getStatus() != ComplaintStatus.CANCELLED
@@ -579,7 +597,8 @@ public class ComplaintBoards {
 				w == null ? null : w.getId(), w == null ? null : w.getStatus(), w != null && w.getFirstReplyAt() != null,
 				d == null ? null : d.code(), d == null ? null : d.name(), w == null ? null : w.getNextDueAt(),
 				c.getCallbackDueAt(), overdue, unreachable.getOrDefault(c.getId(), 0),
-				post == null ? null : post.getPlatform(), post != null && post.isNegative());
+				post == null ? null : post.getPlatform(), post != null && post.isNegative(),
+				c.getCategory() == Category.PRODUCT_QUALITY && c.getVehicleId() != null && alerted.contains(c.getVehicleId()));
 	}
 
 	static <E extends Enum<E>> E parse(Class<E> type, String value) {

@@ -125,6 +125,37 @@ class SanbaoPagesTests {
 	}
 
 	@Test
+	void theComplaintListMarksAProductQualityComplaintOfAReachedVehicleOnly() throws Exception {
+		String reached = vehicle("KCM S7");
+		assertThat(admin.post("/repair-orders", List.of(engineFault(reached, RepairOrderApiTests.code("RO")))).status())
+				.isEqualTo(200);
+		String quiet = vehicle("KCM S7");
+		String tag = "标记" + UUID.randomUUID().toString().substring(0, 8);
+		long quality = complaint(reached, "PRODUCT_QUALITY", tag);
+		long service = complaint(reached, "SERVICE_PROCESS", tag);
+		long other = complaint(quiet, "PRODUCT_QUALITY", tag);
+
+		String list = html("/complaints/list?q=" + tag);
+		assertThat(row(list, quality)).contains("sanbao-reached", "三包已达条件");
+		assertThat(row(list, service)).as("not a product-quality complaint").doesNotContain("sanbao-reached");
+		assertThat(row(list, other)).as("no reached flag").doesNotContain("sanbao-reached");
+	}
+
+	private long complaint(String vin, String category, String description) {
+		Api.Answer a = admin.post("/complaints", Map.of("kind", "COMPLAINT", "channel", "HOTLINE_400", "category", category,
+				"description", description, "customer", Map.of("name", "三包客户", "phone", "139" + (10000000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89999999))),
+				"vehicle", Map.of("vin", vin)));
+		assertThat(a.status()).as(a.body()).isEqualTo(201);
+		return a.json().get("id").asLong();
+	}
+
+	private static String row(String html, long complaintId) {
+		int at = html.indexOf("data-complaint-id=\"" + complaintId + "\"");
+		assertThat(at).as("row of complaint " + complaintId).isPositive();
+		return html.substring(at, html.indexOf("</tr>", at));
+	}
+
+	@Test
 	void theCustomer360PageShowsEachVehiclesSanbaoStateAndItsRepairOrdersOnTheTimeline() throws Exception {
 		Api.Answer customer = admin.post("/customers", Map.of("name", "三包客户", "kind", "INDIVIDUAL"));
 		assertThat(customer.status()).as(customer.body()).isEqualTo(201);
