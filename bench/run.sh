@@ -22,7 +22,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-1000000}
-DB=kcm_bench
+DB=${BENCH_DB:-kcm_bench}   # another name keeps a parallel run (another branch) off this one's database
 PORT=${BENCH_PORT:-8099}
 DURATION=${BENCH_DURATION:-30s}
 WARMUP=${BENCH_WARMUP:-40s}            # per measured path, at least ...

@@ -341,6 +341,9 @@ public class Customers {
 	/** What the class rule needs of one active customer (no scope: for the rule itself). */
 	@Transactional(readOnly = true)
 	public Optional<ClassFacts> classFacts(long id) {
+		// a vehicle or customer saved through JPA in this transaction (ids from pooled sequences: its insert waits
+		// for the flush) must be counted by this plain query
+		customers.flush();
 		return jdbc.sql(CLASS_FACTS + " and c.id = :id").param("id", id).query(ClassFacts.class).optional();
 	}
 
