@@ -16,6 +16,8 @@
 # Every measurement is reported twice: the latency wrk sees, and the server time of each request from
 # Tomcat's access log (%D: from the request's first byte read to the response's last byte written).
 # The benchmark database uses a fixed, public encryption key: it holds generated data only.
+# BENCH_DB and BENCH_PORT keep a parallel run apart; BENCH_POOL (default 40) sizes the application's connection pool
+# where other work holds PostgreSQL connections (the floor needs 32 more).
 # BENCH_REUSE=1 measures again on the database an earlier run loaded (no drop, no load; migrations added
 # since then run even when an earlier-numbered one arrived later, as happens between branches).
 # Results go to bench/results/ and docs/benchmarks.md (with the machine and date).
@@ -44,7 +46,7 @@ echo "== build"
 JAR=$(ls target/kcm-*.jar | head -n1)
 
 echo "== start the application on port $PORT"
-KCM_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" KCM_DB_USER=postgres KCM_DB_POOL_SIZE=40 \
+KCM_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" KCM_DB_USER=postgres KCM_DB_POOL_SIZE=${BENCH_POOL:-40} \
 KCM_ENCRYPTION_KEY="MDEyMzQ1Njc4OTAxMjM0NTY3ODkwMTIzNDU2Nzg5MDE="  KCM_SECURE_COOKIE=false KCM_DEMO=true SERVER_PORT=$PORT \
 KCM_JOB_ESCALATION_CRON=- KCM_JOB_DEADLINE_SWEEP_CRON=- KCM_JOB_ONLINE_LIST_CRON=- KCM_JOB_NOTIFICATION_RETRY_CRON=- \
 KCM_JOB_QUARTERLY_LIMITS_CRON=- KCM_JOB_MAJOR_REPORT_SWEEP_CRON=- \

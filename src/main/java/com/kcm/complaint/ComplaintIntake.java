@@ -26,8 +26,9 @@ import com.kcm.shared.sql.Inserts;
 
 /**
  * Registers cases (SPEC §4.2 step 1, Appendix A intake): finds or creates the customer by phone and the
- * vehicle by VIN ({@link IntakeParties}: one lookup, and the rows of new ones written in the complaint's batch), marks key-account customers green channel, and honours {@code Idempotency-Key}: the
- * same key with the same body returns the complaint created first, with another body it is refused.
+ * vehicle by VIN ({@link IntakeParties}: one lookup, and the rows of new ones written in the complaint's
+ * batch), marks key-account customers green channel, and honours {@code Idempotency-Key}: the same key
+ * with the same body returns the complaint created first, with another body it is refused.
  */
 @Service
 public class ComplaintIntake {
