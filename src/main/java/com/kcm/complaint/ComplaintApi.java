@@ -68,12 +68,14 @@ class ComplaintApi {
 	 * chunked, and its closing chunk is one more network write for every complaint).
 	 */
 	@PostMapping("/complaints")
-	ResponseEntity<byte[]> register(@RequestBody String body,
-			@RequestHeader(name = "Idempotency-Key", required = false) String key) {
+	ResponseEntity<byte[]> register(jakarta.servlet.http.HttpServletRequest request,
+			@RequestHeader(name = "Idempotency-Key", required = false) String key) throws java.io.IOException {
 		JsonNode tree;
 		IntakeCommand cmd;
 		try {
-			tree = json.readTree(body);
+			// the body-check filter has read a small object body as a tree already: parsed once per request
+			tree = request.getAttribute(com.kcm.shared.web.RequestBodyChecks.JSON_TREE) instanceof JsonNode read ? read
+					: json.readTree(request.getInputStream().readAllBytes());
 			if (tree == null || !tree.isObject()) { // null, a list, a string: not a complaint (SPEC §11)
 				throw new org.springframework.http.converter.HttpMessageNotReadableException("not a JSON object",
 						(org.springframework.http.HttpInputMessage) null);

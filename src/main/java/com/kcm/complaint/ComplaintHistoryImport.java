@@ -101,7 +101,9 @@ public class ComplaintHistoryImport {
 						h.online().handle(), null, null);
 		IntakeCommand cmd = new IntakeCommand(h.kind(), h.channel(), h.category(), descriptionOf(h), h.customer(),
 				h.vehicle(), h.complainant(), h.repairReason(), online, h.externalId());
-		Complaint c = intake.build(cmd, kind, channel, v, events.get(0).at().toInstant(), actor);
+		ComplaintIntake.Built built = intake.build(cmd, kind, channel, v, events.get(0).at().toInstant(), actor);
+		intake.writeParties(built.parties());
+		Complaint c = built.complaint();
 		if (Boolean.TRUE.equals(h.major())) {
 			c.markMajorImported();
 		}

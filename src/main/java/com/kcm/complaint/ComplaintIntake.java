@@ -18,22 +18,17 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.kcm.customer.CustomerCommand;
-import com.kcm.customer.CustomerReference;
-import com.kcm.customer.CustomerView;
-import com.kcm.customer.Customers;
-import com.kcm.customer.VehicleCommand;
-import com.kcm.customer.VehicleView;
-import com.kcm.customer.Vehicles;
+import com.kcm.customer.IntakeParties;
 import com.kcm.identity.Role;
 import com.kcm.shared.domain.ValidationException;
-import com.kcm.shared.domain.Violation;
 import com.kcm.shared.domain.Violations;
+import com.kcm.shared.sql.Inserts;
 
 /**
  * Registers cases (SPEC §4.2 step 1, Appendix A intake): finds or creates the customer by phone and the
- * vehicle by VIN, marks key-account customers green channel, and honours {@code Idempotency-Key}: the
- * same key with the same body returns the complaint created first, with another body it is refused.
+ * vehicle by VIN ({@link IntakeParties}: one lookup, and the rows of new ones written in the complaint's
+ * batch), marks key-account customers green channel, and honours {@code Idempotency-Key}: the same key
+ * with the same body returns the complaint created first, with another body it is refused.
  */
 @Service
 public class ComplaintIntake {
@@ -45,20 +40,20 @@ public class ComplaintIntake {
 	static final int MAX_KEY_LENGTH = 200;
 
 	private final ComplaintRepository complaints;
-	private final Customers customers;
-	private final Vehicles vehicles;
+	private final IntakeParties parties;
+	private final Inserts inserts;
 	private final ComplaintAccess access;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final TransactionTemplate transaction;
 	private final RegistrationWrite registration;
 
-	ComplaintIntake(ComplaintRepository complaints, Customers customers, Vehicles vehicles,
+	ComplaintIntake(ComplaintRepository complaints, IntakeParties parties, Inserts inserts,
 			ComplaintAccess access, ApplicationEventPublisher events, Clock clock,
 			PlatformTransactionManager transactions, RegistrationWrite registration) {
 		this.complaints = complaints;
-		this.customers = customers;
-		this.vehicles = vehicles;
+		this.parties = parties;
+		this.inserts = inserts;
 		this.access = access;
 		this.events = events;
 		this.clock = clock;
@@ -105,11 +100,13 @@ public class ComplaintIntake {
 		kind = Codes.parse(ComplaintKind.class, cmd.kind(), "kind", true, v);
 		channel = Codes.parse(Channel.class, cmd.channel(), "channel", true, v);
 		access.require(registrars(kind, channel));
-		Complaint c = build(cmd, kind, channel, v, clock.instant(), actor());
+		Built built = build(cmd, kind, channel, v, clock.instant(), actor());
+		Complaint c = built.complaint();
 		if (key != null) {
 			c.keepIntakeKey(key, hash(canonicalBody));
 		}
-		registration.write(c);
+		registration.write(c, built.parties().rows());
+		built.parties().events().forEach(events::publishEvent);
 		c.pullDomainEvents().forEach(events::publishEvent);
 		return new Registered(c, true);
 	}
@@ -156,7 +153,7 @@ public class ComplaintIntake {
 	 * Checks the command and builds the registered complaint (not yet saved). Used by live intake and by
 	 * the history import, so both apply the same rules; violations name the field.
 	 */
-	Complaint build(IntakeCommand cmd, ComplaintKind kind, Channel channel, Violations v, Instant at, Actor actor) {
+	Built build(IntakeCommand cmd, ComplaintKind kind, Channel channel, Violations v, Instant at, Actor actor) {
 		Category category = Codes.parse(Category.class, cmd.category(), "category", false, v);
 		// optional (SPEC §4.1): records of older systems often lack it; the agent's form asks for it itself
 		RepairReason reason = Codes.parse(RepairReason.class, cmd.repairReason(), "repairReason", false, v);
@@ -191,47 +188,29 @@ public class ComplaintIntake {
 		}
 		v.throwIfAny();
 
-		Long customerId = null;
-		boolean keyAccount = false;
-		if (phoneGiven) {
-			CustomerReference customer = findOrCreateCustomer(person);
-			customerId = customer.id();
-			keyAccount = customer.keyAccount();
-		}
-		Long vehicleId = null;
-		if (cmd.vehicle() != null && cmd.vehicle().vin() != null && !cmd.vehicle().vin().isBlank()) {
-			vehicleId = findOrCreateVehicle(cmd.vehicle(), customerId).id();
-		}
-		return Complaint.register(new NewComplaint(blankToNull(cmd.externalId()), kind, channel, category,
-				cmd.description(), customerId, person.name(), vehicleId, complainantType,
-				cmd.complainant() == null ? null : cmd.complainant().name(), reason, post, keyAccount, false), at, actor);
+		IntakeCommand.VehiclePart car = cmd.vehicle();
+		IntakeParties.Parties parties = this.parties.resolve(new IntakeParties.Request(person.name(),
+				phoneGiven ? person.phone() : null, person.idNumber(), car == null ? null : car.vin(),
+				car == null ? null : car.plate()));
+		return new Built(Complaint.register(new NewComplaint(blankToNull(cmd.externalId()), kind, channel, category,
+				cmd.description(), parties.customerId(), person.name(), parties.vehicleId(), complainantType,
+				cmd.complainant() == null ? null : cmd.complainant().name(), reason, post, parties.keyAccount(), false),
+				at, actor), parties);
 	}
 
-	private CustomerReference findOrCreateCustomer(IntakeCommand.CustomerPart person) {
-		Optional<CustomerReference> known = rethrowAs("customer.", () -> customers.referenceByPhone(person.phone()));
-		if (known.isPresent()) {
-			return known.get();
-		}
-		CustomerView created = rethrowAs("customer.", () -> customers.create(new CustomerCommand(person.name(),
-				person.phone(), null, person.idNumber(), "INDIVIDUAL", null, null, null, null, null, null, null, null, null,
-				"400热线")));
-		return new CustomerReference(created.id(), created.keyAccount());
+	/**
+	 * A complaint {@link #build built} and its customer and vehicle as found or to be created (their rows to be
+	 * written before the complaint's, their events published after).
+	 */
+	record Built(Complaint complaint, IntakeParties.Parties parties) {
 	}
 
-	private VehicleView findOrCreateVehicle(IntakeCommand.VehiclePart part, Long ownerId) {
-		return rethrowAs("vehicle.", () -> vehicles.findByVin(part.vin()).orElseGet(() -> vehicles.create(
-				new VehicleCommand(part.vin(), part.plate(), null, null, null, ownerId, null, null))));
-	}
-
-	/** Runs a call into the customer module and prefixes the fields of its violations ("phone" → "customer.phone"). */
-	static <T> T rethrowAs(String prefix, java.util.function.Supplier<T> call) {
-		try {
-			return call.get();
-		} catch (ValidationException e) {
-			throw new ValidationException(e.violations().stream()
-					.map(x -> new Violation(x.field() == null ? null : prefix + x.field(), x.index(), x.code(), x.args()))
-					.toList());
+	/** Writes the new customer and vehicle of a complaint {@link #build built} on its own (the history import). */
+	void writeParties(IntakeParties.Parties p) {
+		if (!p.rows().isEmpty()) {
+			inserts.insert(p.rows());
 		}
+		p.events().forEach(events::publishEvent);
 	}
 
 	Actor actor() {

@@ -16,7 +16,8 @@ import com.kcm.shared.sql.PooledSequence;
 import db.migration.PooledIds;
 
 /**
- * Writes a complaint just registered — the complaint, its registration in the timeline and its audit entry —
+ * Writes a complaint just registered — its new customer and vehicle if any, the complaint, its registration in
+ * the timeline and its audit entry —
  * with plain JDBC in one database round trip ({@link Inserts}), in the caller's transaction. Intake runs for
  * every call to the hotline and every system that reports complaints; through JPA the same three rows took
  * three round trips at commit. Ids come from the same sequences, in blocks, as JPA's. The complaint is not
@@ -44,8 +45,17 @@ class RegistrationWrite {
 
 	/** Writes the complaint {@link Complaint#register registered} (and given its id here). */
 	void write(Complaint c) {
-		entityManager.flush(); // what the transaction has pending in JPA (a customer created for it) goes first
-		List<Insert> rows = new ArrayList<>(c.insertRows(complaintIds.next(), eventIds::next));
+		write(c, List.of());
+	}
+
+	/**
+	 * Writes the complaint with the rows of its new customer and vehicle ({@code parties}, from the customer
+	 * module's {@code IntakeParties}) first, in the same round trip.
+	 */
+	void write(Complaint c, List<Insert> parties) {
+		entityManager.flush(); // what the transaction has pending in JPA goes first
+		List<Insert> rows = new ArrayList<>(parties);
+		rows.addAll(c.insertRows(complaintIds.next(), eventIds::next));
 		rows.add(audit.changeRow(Audit.CREATE, "complaint", c.getId(), null, ComplaintSnapshots.of(c)));
 		inserts.insert(rows);
 		changes.changed();

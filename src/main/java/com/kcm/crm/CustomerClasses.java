@@ -17,6 +17,7 @@ import com.kcm.customer.CustomerChanged;
 import com.kcm.customer.CustomerClass;
 import com.kcm.customer.Customers;
 import com.kcm.customer.CustomersMerged;
+import com.kcm.customer.NewCustomerClasses;
 import com.kcm.customer.VehicleOwnersChanged;
 import com.kcm.policy.ClassRules;
 import com.kcm.policy.Policies;
@@ -31,7 +32,7 @@ import com.kcm.shared.domain.NotFoundException;
  * everyone (a policy effective from a date takes effect that night). The class set by hand wins until cleared.
  */
 @Service
-public class CustomerClasses {
+public class CustomerClasses implements NewCustomerClasses {
 
 	/** A customer's class: the computed one, the one in force, whether it was set by hand and why. */
 	public record ClassAnswer(CustomerClass computed, CustomerClass effective, boolean manual, String reason) {
@@ -96,6 +97,12 @@ public class CustomerClasses {
 			changed += differing.size();
 			after = facts.get(facts.size() - 1).customerId();
 		}
+	}
+
+	/** The rule in force today for a customer just registered (intake stores it with the customer). */
+	@Override
+	public CustomerClass classOf(boolean keyAccount, long vehicles) {
+		return rule(today()).apply(new ClassFacts(0, keyAccount, vehicles, null, null));
 	}
 
 	@EventListener

@@ -341,6 +341,9 @@ public class Customers {
 	/** What the class rule needs of one active customer (no scope: for the rule itself). */
 	@Transactional(readOnly = true)
 	public Optional<ClassFacts> classFacts(long id) {
+		// a vehicle or customer saved through JPA in this transaction (ids from pooled sequences: its insert waits
+		// for the flush) must be counted by this plain query
+		customers.flush();
 		return jdbc.sql(CLASS_FACTS + " and c.id = :id").param("id", id).query(ClassFacts.class).optional();
 	}
 
@@ -386,12 +389,14 @@ public class Customers {
 		Long managerId;
 		String managerName;
 		CustomerCommand cmd;
+		/** The lookup hash of {@code phone} when the caller computed it already (intake), else null. */
+		String knownPhoneHash;
 
 		Customer apply(Customer c) {
 			c.rename(name);
 			c.describe(kind, blank(cmd.occupation()), cmd.birthday(), blank(cmd.address()),
 					Boolean.TRUE.equals(cmd.marketingConsent()), blank(cmd.source()));
-			c.phones(keepPhone ? new PersonalData.Sealed(c.getPhoneCipher(), c.getPhoneHash()) : personal.seal(phone),
+			c.phones(keepPhone ? new PersonalData.Sealed(c.getPhoneCipher(), c.getPhoneHash()) : personal.seal(phone, knownPhoneHash),
 					keepPhone2 ? new PersonalData.Sealed(c.getPhone2Cipher(), c.getPhone2Hash()) : personal.seal(phone2));
 			if (!keepIdNumber) {
 				c.idNumber(personal.seal(idNumber));
@@ -613,11 +618,18 @@ public class Customers {
 
 	/** Audit snapshot: personal data only masked. */
 	Map<String, Object> snapshot(Customer c) {
+		return snapshot(c, c.getPhoneCipher() == null ? null : personal.phone(c.getPhoneCipher(), false),
+				c.getPhone2Cipher() == null ? null : personal.phone(c.getPhone2Cipher(), false),
+				c.getIdNumberCipher() == null ? null : personal.idNumber(c.getIdNumberCipher(), false));
+	}
+
+	/** Audit snapshot of a customer whose numbers are given, already masked (a new one: nothing to decrypt). */
+	Map<String, Object> snapshot(Customer c, String maskedPhone, String maskedPhone2, String maskedIdNumber) {
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("name", c.getName());
-		m.put("phone", c.getPhoneCipher() == null ? null : personal.phone(c.getPhoneCipher(), false));
-		m.put("phone2", c.getPhone2Cipher() == null ? null : personal.phone(c.getPhone2Cipher(), false));
-		m.put("idNumber", c.getIdNumberCipher() == null ? null : personal.idNumber(c.getIdNumberCipher(), false));
+		m.put("phone", maskedPhone);
+		m.put("phone2", maskedPhone2);
+		m.put("idNumber", maskedIdNumber);
 		m.put("kind", c.getKind());
 		m.put("customerClass", c.getCustomerClass());
 		m.put("classReason", c.getClassReason());

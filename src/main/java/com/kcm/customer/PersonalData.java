@@ -28,6 +28,11 @@ class PersonalData {
 		return phone == null ? Sealed.NONE : new Sealed(cipher.encrypt(phone.value()), hash(phone));
 	}
 
+	/** {@link #seal(MobilePhone)} with the lookup hash already computed (intake hashed it to look the caller up). */
+	Sealed seal(MobilePhone phone, String hash) {
+		return phone == null ? Sealed.NONE : new Sealed(cipher.encrypt(phone.value()), hash != null ? hash : hash(phone));
+	}
+
 	Sealed seal(IdCardNumber id) {
 		return id == null ? Sealed.NONE : new Sealed(cipher.encrypt(id.value()), hash(id));
 	}

@@ -8,6 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -20,7 +21,8 @@ import jakarta.persistence.Version;
 public class Vehicle {
 
 	@Id
-	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "vehicle_seq")
+	@SequenceGenerator(name = "vehicle_seq", sequenceName = "vehicle_seq", allocationSize = 50)
 	private Long id;
 
 	@Column(nullable = false, unique = true)
@@ -94,6 +96,20 @@ public class Vehicle {
 	void transferTo(long ownerId, Instant now) {
 		this.ownerId = ownerId;
 		this.updatedAt = now;
+	}
+
+	/** The row of a vehicle registered by intake (see {@link Customer#insertRow}); the id is given here. */
+	com.kcm.shared.sql.Insert insertRow(long newId) {
+		if (id != null) {
+			throw new IllegalStateException("only a new vehicle is written as a row");
+		}
+		id = newId;
+		return com.kcm.shared.sql.Insert.into("vehicle").value("id", id).value("vin", vin).value("vin_last6", vinLast6)
+				.value("plate", plate).value("model", model).value("purchase_date", purchaseDate)
+				.value("delivery_date", deliveryDate).value("selling_dealer_id", sellingDealerId)
+				.value("owner_id", ownerId).value("modification_notes", modificationNotes)
+				.value("insurance_type", insuranceType).value("created_at", createdAt).value("updated_at", updatedAt)
+				.value("version", version);
 	}
 
 	public Long getId() { return id; }

@@ -4,7 +4,8 @@ import java.util.Set;
 
 /**
  * Vehicles were added to, or moved between, these customers (registration, owner change, import): what
- * they own changed. Published in the changing transaction.
+ * they own changed. Published in the changing transaction. Not published for a car that intake registers
+ * together with its new owner ({@link IntakeParties}): the owner's class is computed with the car then.
  */
 public record VehicleOwnersChanged(Set<Long> customerIds) {
 

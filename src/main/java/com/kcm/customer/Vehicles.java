@@ -183,6 +183,11 @@ public class Vehicles {
 	 * {@code needOwner}: the owner id must be given (an import finds it by phone instead).
 	 */
 	Prepared check(VehicleCommand cmd, Vehicle current, Violations v, boolean needOwner) {
+		return check(cmd, current, v, needOwner, false);
+	}
+
+	/** {@code vinKnownFree}: the caller has just read that no vehicle has this VIN (the unique index guards a race). */
+	Prepared check(VehicleCommand cmd, Vehicle current, Violations v, boolean needOwner, boolean vinKnownFree) {
 		Prepared p = new Prepared();
 		p.cmd = cmd;
 		if (cmd.vin() == null || cmd.vin().isBlank()) {
@@ -191,7 +196,8 @@ public class Vehicles {
 			p.vin = Vin.parse(cmd.vin()).orElse(null);
 			if (p.vin == null) {
 				v.field("vin", "customer.vin.invalid");
-			} else if ((current == null || !current.getVin().equals(p.vin.value())) && vehicles.existsByVin(p.vin.value())) {
+			} else if (!vinKnownFree && (current == null || !current.getVin().equals(p.vin.value()))
+					&& vehicles.existsByVin(p.vin.value())) {
 				v.field("vin", "customer.vin.taken", p.vin.value());
 			}
 		}

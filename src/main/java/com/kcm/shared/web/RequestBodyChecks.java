@@ -35,6 +35,7 @@ import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.json.JsonReadFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -55,12 +56,22 @@ public class RequestBodyChecks extends OncePerRequestFilter {
 	/** The largest body accepted (uploads aside). */
 	public static final int MAX_BODY = 1024 * 1024;
 
+	/**
+	 * Request attribute: the body read as a JSON tree, when it is an object of at most {@link #TREE_MAX} bytes
+	 * (a controller that reads the tree itself takes it from here: the body is parsed once per request).
+	 */
+	public static final String JSON_TREE = RequestBodyChecks.class.getName() + ".tree";
+
+	/** Bodies up to this size that are objects are checked on their tree (kept for the controller). */
+	static final int TREE_MAX = 64 * 1024;
+
 	private static final JsonFactory PARSERS = JsonFactory.builder()
 			.enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS).build();
 
 	private final MessageSource messages;
 	private final LocaleResolver locales;
 	private final JsonMapper json = JsonMapper.builder().build();
+	private static final JsonMapper TREES = JsonMapper.builder(PARSERS).build();
 
 	RequestBodyChecks(MessageSource messages, LocaleResolver locales) {
 		this.messages = messages;
@@ -96,7 +107,14 @@ public class RequestBodyChecks extends OncePerRequestFilter {
 			return;
 		}
 		if (bytes.length > 0) {
-			Problem problem = check(bytes);
+			Problem problem = null;
+			JsonNode tree = bytes.length <= TREE_MAX && bytes[0] == '{' ? tree(bytes) : null;
+			if (tree != null) {
+				problem = checkTree(tree);
+				request.setAttribute(JSON_TREE, tree);
+			} else {
+				problem = check(bytes);
+			}
 			if (problem != null) {
 				refuse(request, response, true, problem.status(), problem.field(), problem.index(), problem.code());
 				return;
@@ -133,6 +151,61 @@ public class RequestBodyChecks extends OncePerRequestFilter {
 		} catch (JacksonException e) {
 			return new Problem(HttpStatus.BAD_REQUEST, null, null, "error.body.unreadable");
 		}
+	}
+
+	/** A small object body as a tree, or null when it is not well-formed UTF-8 JSON (then {@link #check} tells why). */
+	static JsonNode tree(byte[] bytes) {
+		try {
+			StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+					.onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+			JsonNode tree = TREES.readTree(bytes);
+			return tree != null && tree.isObject() ? tree : null;
+		} catch (CharacterCodingException | JacksonException e) {
+			return null;
+		}
+	}
+
+	/** {@link #check} on a body already read as a tree: the first string or name holding a control character. */
+	static Problem checkTree(JsonNode node) {
+		String at = controlCharacterAt(node, "");
+		if (at == null) {
+			return null;
+		}
+		if (at == IN_A_NAME) {
+			return new Problem(HttpStatus.BAD_REQUEST, null, null, "error.body.unreadable");
+		}
+		return new Problem(HttpStatus.UNPROCESSABLE_CONTENT, at.isEmpty() ? null : at, null,
+				"error.text.controlCharacter");
+	}
+
+	/** Marks a control character found in a property name (compared by identity). */
+	@SuppressWarnings("StringOperationCanBeSimplified")
+	private static final String IN_A_NAME = new String("name");
+
+	/** The path of the first string value holding a control character ({@link #IN_A_NAME} in a name), or null. */
+	private static String controlCharacterAt(JsonNode node, String path) {
+		if (node.isString()) {
+			return hasControlCharacter(node.stringValue()) ? path : null;
+		}
+		if (node.isArray()) {
+			for (int i = 0; i < node.size(); i++) {
+				String found = controlCharacterAt(node.get(i), path + "[" + i + "]");
+				if (found != null) {
+					return found;
+				}
+			}
+		} else if (node.isObject()) {
+			for (var e : node.properties()) {
+				if (hasControlCharacter(e.getKey())) {
+					return IN_A_NAME;
+				}
+				String found = controlCharacterAt(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey());
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		return null;
 	}
 
 	/** Tab, line feed and carriage return are text; every other control character (C0, DEL, C1) is not. */
