@@ -16,6 +16,7 @@
 # Results go to bench/results/ and docs/benchmarks.md (with the machine and date).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+JAVA_HOME=$(bin/java-home); export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"   # Java 25 (ADR 0004)
 N=${1:-1000000}
 DB=kcm_bench
 PORT=${BENCH_PORT:-8099}
