@@ -4,5 +4,6 @@
 # to Maven (e.g. ./test.sh -Dtest=ComplaintApiStoryTests).
 set -euo pipefail
 cd "$(dirname "$0")"
+JAVA_HOME=$(bin/java-home); export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"   # Java 25 (ADR 0004)
 bin/install-test-deps
 exec ./mvnw -B -ntp verify "$@"

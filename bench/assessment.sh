@@ -13,6 +13,7 @@
 # BENCH_REUSE=1 keeps an already loaded database and only measures again (after a fix, a few seconds of load).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+JAVA_HOME=$(bin/java-home); export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"   # Java 25 (ADR 0004)
 N=${1:-1000000}
 DEALERS=${BENCH_DEALERS:-1000}
 MONTH=${BENCH_MONTH:-2026-06}

@@ -12,6 +12,7 @@
 # BENCH_REUSE=1 keeps an already loaded database and only measures again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+JAVA_HOME=$(bin/java-home); export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"   # Java 25 (ADR 0004)
 V=${1:-1000000}
 O=${2:-5000000}
 DB=kcm_bench_quality

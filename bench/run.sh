@@ -23,6 +23,7 @@
 # Results go to bench/results/ and docs/benchmarks.md (with the machine and date).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+JAVA_HOME=$(bin/java-home); export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"   # Java 25 (ADR 0004)
 N=${1:-1000000}
 DB=${BENCH_DB:-kcm_bench}   # another name keeps a parallel run (another branch) off this one's database
 PORT=${BENCH_PORT:-8099}

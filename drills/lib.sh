@@ -4,6 +4,7 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+JAVA_HOME=$("$ROOT"/bin/java-home); export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"   # Java 25 (ADR 0004)
 JAR=${KCM_JAR:-$(ls "$ROOT"/target/kcm-*.jar 2>/dev/null | grep -v '\.original$' | head -n1 || true)}
 [ -n "$JAR" ] || { echo "no jar in target/: run ./mvnw -DskipTests package first" >&2; exit 1; }
 WORK=$(mktemp -d /tmp/kcm-drill.XXXXXX)

@@ -5,6 +5,7 @@
 # (./mvnw -DskipTests package), PostgreSQL's server binaries, HAProxy and python3 (bin/install-test-deps --postgres).
 set -euo pipefail
 cd "$(dirname "$0")"
+JAVA_HOME=$(../bin/java-home); export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"   # Java 25 (ADR 0004)
 # every drill runs the jar the suite just built (backup-restore.sh would otherwise build one)
 KCM_JAR=${KCM_JAR:-$(ls ../target/kcm-*.jar 2>/dev/null | grep -v '\.original$' | head -n1 || true)}
 [ -n "$KCM_JAR" ] || { echo "no jar in target/: run ./mvnw -DskipTests package first" >&2; exit 1; }

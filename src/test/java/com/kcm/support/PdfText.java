@@ -3,8 +3,8 @@ package com.kcm.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import org.openpdf.text.pdf.PdfReader;
+import org.openpdf.text.pdf.parser.PdfTextExtractor;
 
 /** Reads the text back out of a PDF, page by page, as a reader would copy it. */
 public final class PdfText {
@@ -31,10 +31,10 @@ public final class PdfText {
 			java.util.List<String> names = new java.util.ArrayList<>();
 			for (int i = 1; i < reader.getXrefSize(); i++) {
 				var obj = reader.getPdfObject(i);
-				if (obj instanceof com.lowagie.text.pdf.PdfDictionary dict
-						&& com.lowagie.text.pdf.PdfName.FONTDESCRIPTOR.equals(dict.get(com.lowagie.text.pdf.PdfName.TYPE))
-						&& dict.get(com.lowagie.text.pdf.PdfName.FONTFILE2) != null) {
-					names.add(String.valueOf(dict.get(com.lowagie.text.pdf.PdfName.FONTNAME)));
+				if (obj instanceof org.openpdf.text.pdf.PdfDictionary dict
+						&& org.openpdf.text.pdf.PdfName.FONTDESCRIPTOR.equals(dict.get(org.openpdf.text.pdf.PdfName.TYPE))
+						&& dict.get(org.openpdf.text.pdf.PdfName.FONTFILE2) != null) {
+					names.add(String.valueOf(dict.get(org.openpdf.text.pdf.PdfName.FONTNAME)));
 				}
 			}
 			return names;

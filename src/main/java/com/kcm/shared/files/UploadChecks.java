@@ -125,7 +125,7 @@ public class UploadChecks {
 
 	private static CheckedFile pdf(String field, byte[] content) {
 		try {
-			com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(content);
+			org.openpdf.text.pdf.PdfReader reader = new org.openpdf.text.pdf.PdfReader(content);
 			int pages = reader.getNumberOfPages();
 			reader.close();
 			if (pages < 1) {
