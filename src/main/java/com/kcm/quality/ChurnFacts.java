@@ -65,13 +65,22 @@ public class ChurnFacts {
 		return asOf.minusMonths(months).atStartOfDay(TimeConfig.BUSINESS_ZONE).toInstant();
 	}
 
+	/**
+	 * The latest order of each vehicle first (a window that reads {@code ix_repair_order_churn} in its order, no
+	 * sort of all orders), then the latest of each customer's vehicles (a sort of one row per vehicle only).
+	 */
 	private static final String LATEST = """
-			with ranked as (
-			  select v.owner_id as customer_id, r.dealer_id, v.model, v.vin, r.repair_order_no, r.opened_at,
-			         row_number() over (partition by v.owner_id
+			with per_vehicle as (
+			  select r.vehicle_id, r.dealer_id, r.repair_order_no, r.opened_at,
+			         row_number() over (partition by r.vehicle_id
 			                            order by r.opened_at desc, r.repair_order_no desc, r.dealer_id desc) as rn
-			  from repair_order r join vehicle v on v.id = r.vehicle_id
-			  where v.owner_id is not null and r.opened_at < :until
+			  from repair_order r where r.opened_at < :until
+			), ranked as (
+			  select v.owner_id as customer_id, p.dealer_id, v.model, v.vin, p.repair_order_no, p.opened_at,
+			         row_number() over (partition by v.owner_id
+			                            order by p.opened_at desc, p.repair_order_no desc, p.dealer_id desc) as rn
+			  from per_vehicle p join vehicle v on v.id = p.vehicle_id
+			  where p.rn = 1 and v.owner_id is not null
 			), latest as (
 			  select l.* from ranked l join dealer d on d.id = l.dealer_id
 			  where l.rn = 1 %s
