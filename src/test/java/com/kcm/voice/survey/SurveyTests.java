@@ -332,4 +332,40 @@ class SurveyTests {
 		assertThat(mine.get("nps").decimalValue()).isEqualByComparingTo("-33.3");
 		assertThat(mine.get("averages").get("您对本次问题处理结果的满意程度").decimalValue()).isEqualByComparingTo("2.67");
 	}
+
+	@Test
+	void aTemplateInUseIsNeverChangedEditingMakesANewVersion() {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("name", "保养回访 " + UUID.randomUUID().toString().substring(0, 4));
+		body.put("questions", List.of(Map.of("kind", "SCORE_1_5", "text", "总体满意度"),
+				Map.of("kind", "CHOICE", "text", "您是如何预约的", "options", List.of("电话", "微信", "到店"))));
+		Api.Answer created = admin.post("/survey-templates", body);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		long v1 = created.json().get("id").asLong();
+		assertThat(created.json().get("version").asInt()).isEqualTo(1);
+
+		Map<String, Object> edit = new LinkedHashMap<>(body);
+		edit.put("questions", List.of(Map.of("kind", "SCORE_1_5", "text", "总体满意度（修改）")));
+		Api.Answer unused = admin.put("/survey-templates/" + v1, edit);
+		assertThat(unused.json().get("id").asLong()).as("not sent yet: edited in place").isEqualTo(v1);
+
+		jdbc.sql("insert into survey (template_id, customer_id, source, status, created_at) values (:t, 1, 'CAMPAIGN', 'SKIPPED', current_timestamp)")
+				.param("t", v1).update();
+		edit.put("questions", List.of(Map.of("kind", "NPS_0_10", "text", "推荐意愿")));
+		Api.Answer v2 = admin.put("/survey-templates/" + v1, edit);
+		assertThat(v2.status()).as(v2.body()).isEqualTo(200);
+		assertThat(v2.json().get("id").asLong()).isNotEqualTo(v1);
+		assertThat(v2.json().get("version").asInt()).isEqualTo(2);
+		JsonNode old = admin.get("/survey-templates/" + v1).json();
+		assertThat(old.get("questions").get(0).get("text").asString()).as("the version in use is unchanged")
+				.isEqualTo("总体满意度（修改）");
+		assertThat(old.get("current").asBoolean()).isFalse();
+		assertThat(admin.put("/survey-templates/" + v1, edit).status()).as("only the current version is edited").isEqualTo(422);
+
+		Api.Answer bad = admin.post("/survey-templates", Map.of("name", "", "questions",
+				List.of(Map.of("kind", "CHOICE", "text", "只有一个选项", "options", List.of("是")), Map.of("kind", "STARS", "text", "x"))));
+		assertThat(bad.status()).isEqualTo(422);
+		assertThat(bad.json().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("name",
+				"questions[0].options", "questions[1].kind");
+	}
 }
