@@ -69,7 +69,7 @@ public class Churn {
 	}
 
 	LocalDate today() {
-		return LocalDate.now(clock.withZone(TimeConfig.BUSINESS_ZONE));
+		return LocalDate.ofInstant(clock.instant(), TimeConfig.BUSINESS_ZONE);
 	}
 
 	/** The parameters as the API and the page take them: a date (default today) and months (default: the policy). */

@@ -38,7 +38,7 @@ class ChurnedCustomers {
 	}
 
 	record Page(List<Item> items, int page, int size, long total) {
-		int totalPages() {
+		public int totalPages() {
 			return (int) ((total + size - 1) / size);
 		}
 	}

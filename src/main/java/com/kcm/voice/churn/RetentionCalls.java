@@ -115,7 +115,7 @@ public class RetentionCalls {
 	/** The customer's latest repair order, when its dealer is in the caller's scope; else 404 and audited. */
 	ChurnFacts.ChurnedCustomer visibleLatest(long customerId) {
 		ChurnFacts.ChurnedCustomer latest = facts.latestOf(List.of(customerId),
-				LocalDate.now(clock.withZone(TimeConfig.BUSINESS_ZONE))).get(customerId);
+				LocalDate.ofInstant(clock.instant(), TimeConfig.BUSINESS_ZONE)).get(customerId);
 		Scope scope = users.scope();
 		boolean visible = latest != null && (scope.dealerId() == null || scope.dealerId() == latest.dealerId())
 				&& (scope.regionId() == null || dealers.byId(latest.dealerId())

@@ -85,7 +85,7 @@ class SurveyApi {
 
 	static YearMonth month(String month, Clock clock) {
 		if (month == null || month.isBlank()) {
-			return YearMonth.now(clock.withZone(TimeConfig.BUSINESS_ZONE));
+			return YearMonth.from(clock.instant().atZone(TimeConfig.BUSINESS_ZONE));
 		}
 		try {
 			return YearMonth.parse(month.strip());

@@ -46,6 +46,12 @@ class ChurnApiTests {
 	@LocalServerPort
 	int port;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.test.web.servlet.MockMvc mvc;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.security.core.userdetails.UserDetailsService userDetails;
+
 	Api admin;
 	String region;
 	String a;
@@ -296,5 +302,37 @@ class ChurnApiTests {
 		assertThat(reasons.get(1).get("total").asLong()).isEqualTo(2);
 		assertThat(reasons.get(1).get("outcomes").get("LOST").asLong()).isEqualTo(1);
 		assertThat(ok(dealerB.get("/churn/retention-reasons")).size()).as("its own dealer only").isEqualTo(1);
+	}
+
+	String page(String path) throws Exception {
+		var r = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path).with(
+				org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
+						userDetails.loadUserByUsername("admin")))).andReturn().getResponse();
+		assertThat(r.getStatus()).as(path).isEqualTo(200);
+		return r.getContentAsString();
+	}
+
+	@Test
+	void thePagesShowTheFiguresTheListAndTheCallFormAndTheListExportsAsXlsx() throws Exception {
+		String figures = page("/voice/churn?asOf=2026-06-30&months=12");
+		assertThat(figures).contains("data-key=\"" + a + "\"").contains("data-key=\"" + region + "\"")
+				.contains("churn-trend").doesNotContain("<script>");
+		String list = page("/voice/churn/customers?asOf=2026-06-30&months=12&dealerCode=" + b);
+		assertThat(list).contains("data-customer-id=\"" + customers.get("c2") + "\"")
+				.contains("data-customer-id=\"" + customers.get("c7") + "\"")
+				.doesNotContain("data-customer-id=\"" + customers.get("c1") + "\"").contains("139****");
+		assertThat(page("/voice/churn/customers/" + customers.get("c2"))).contains("call-form").contains("流失客户c2");
+		var xlsx = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.get("/voice/churn/customers/export?asOf=2026-06-30&months=12&dealerCode=" + b).with(
+						org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
+								userDetails.loadUserByUsername("admin")))).andReturn().getResponse();
+		assertThat(xlsx.getStatus()).isEqualTo(200);
+		try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.getContentAsByteArray()))) {
+			var sheet = wb.getSheetAt(0);
+			assertThat(sheet.getLastRowNum()).as("title, header and the 3 churned customers of B").isEqualTo(4);
+			assertThat(sheet.getRow(2).getCell(2).getStringCellValue()).as("masked").matches("139\\*{4}\\d{4}");
+		}
+		List<String> trend = List.of(page("/voice/churn/data/trend?asOf=2026-06-30&months=12"));
+		assertThat(trend.get(0)).contains("\"month\":\"2026-06\"");
 	}
 }
