@@ -47,6 +47,13 @@ class StatementPages {
 	private final StatementText text;
 	private final com.kcm.audit.Audit audit;
 	private final GoodwillTotals goodwill;
+	private List<FiguresBesideIndicators> beside = List.of();
+
+	/** Other modules' figures shown beside the indicators (e.g. survey results, SPEC §7.4; they change none). */
+	@org.springframework.beans.factory.annotation.Autowired(required = false)
+	void setBeside(List<FiguresBesideIndicators> beside) {
+		this.beside = beside;
+	}
 
 	StatementPages(Statements statements, MessageSource messages, RoleHierarchy hierarchy, Clock clock,
 			StatementText text, com.kcm.audit.Audit audit, GoodwillTotals goodwill) {
@@ -170,6 +177,7 @@ class StatementPages {
 				: s.total().signum() < 0 ? List.of("DEPOSIT_DEDUCTION", "CLAIM_SETTLEMENT_DEDUCTION") : List.of("NONE"));
 		model.addAttribute("today", LocalDate.ofInstant(clock.instant(), TimeConfig.BUSINESS_ZONE).toString());
 		model.addAttribute("mayRevise", manager && !st.equals("SUPERSEDED") && s.openAppeals() == 0);
+		model.addAttribute("beside", beside.stream().map(b -> b.of(s.dealerId(), java.time.YearMonth.parse(s.month()))).toList());
 		model.addAttribute("indicatorKeys", List.of("complaints", "unreachable", "replyTimelinessRate",
 				"contact24hRate", "falseReplies", "calledBack", "firstTimeClosureRate", "monthlyClosureRate",
 				"satisfactionRate", "countedTowardLimit", "limit"));

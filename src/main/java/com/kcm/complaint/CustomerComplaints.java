@@ -38,6 +38,19 @@ public class CustomerComplaints {
 		this.jdbc = jdbc;
 	}
 
+	/** What a satisfaction survey after a closure needs of the complaint: its customer, dealer and kind. */
+	public record SurveySubject(long complaintId, Long customerId, Long dealerId, String kind) {
+	}
+
+	/**
+	 * The survey subject of a complaint, for the system after its closure (no caller, no scope): the customer, the
+	 * dealer that handled it (else the responsible one) and the kind; empty when it does not exist.
+	 */
+	public java.util.Optional<SurveySubject> surveySubject(long complaintId) {
+		return complaints.findById(complaintId).map(c -> new SurveySubject(c.getId(), c.getCustomerId(),
+				c.getHandlingDealerId() != null ? c.getHandlingDealerId() : c.getResponsibleDealerId(), c.getKind().name()));
+	}
+
 	/** Refuses a complaint the caller may not see (404, audited). */
 	public void requireVisible(long complaintId) {
 		access.load(complaintId);

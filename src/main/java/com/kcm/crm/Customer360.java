@@ -29,7 +29,8 @@ class Customer360 {
 	}
 
 	record View(CustomerView customer, CustomerClasses.ClassAnswer customerClass, KeyAccount account,
-			Map<Long, List<VehicleStatusSource.Badge>> vehicleBadges, Timeline timeline) {
+			Map<Long, List<VehicleStatusSource.Badge>> vehicleBadges, Timeline timeline,
+			List<CustomerConsentSource.ConsentLine> consents, CustomerConsentSource consentSource) {
 	}
 
 	private final Customers customers;
@@ -37,9 +38,12 @@ class Customer360 {
 	private final KeyAccountRepository accounts;
 	private final List<CustomerTimelineSource> sources;
 	private final List<VehicleStatusSource> vehicleSources;
+	private final CustomerConsentSource consentSource;
 
 	Customer360(Customers customers, CustomerClasses classes, KeyAccountRepository accounts,
-			List<CustomerTimelineSource> sources, List<VehicleStatusSource> vehicleSources) {
+			List<CustomerTimelineSource> sources, List<VehicleStatusSource> vehicleSources,
+			org.springframework.beans.factory.ObjectProvider<CustomerConsentSource> consentSource) {
+		this.consentSource = consentSource.getIfAvailable();
 		this.customers = customers;
 		this.classes = classes;
 		this.accounts = accounts;
@@ -57,7 +61,8 @@ class Customer360 {
 			}
 		}
 		return new View(c, classes.of(customerId), accounts.findById(customerId).orElse(null), badges,
-				timeline(customerId, type, page));
+				timeline(customerId, type, page), consentSource == null ? List.of() : consentSource.consents(customerId),
+				consentSource);
 	}
 
 	Timeline timeline(long customerId, String type, int page) {

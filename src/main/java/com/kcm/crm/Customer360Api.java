@@ -40,7 +40,14 @@ class Customer360Api {
 		m.put("class", CrmApi.json(v.customerClass()));
 		m.put("keyAccount", v.customer().keyAccount());
 		m.put("accountManagerName", v.customer().accountManagerName());
-		m.put("consents", null);
+		m.put("consents", v.consents().stream().map(x -> {
+			Map<String, Object> c = new LinkedHashMap<>();
+			c.put("purpose", x.purpose());
+			c.put("inForce", x.inForce());
+			c.put("since", x.since() == null ? null : x.since().atZone(TimeConfig.BUSINESS_ZONE).toOffsetDateTime().toString());
+			c.put("channel", x.channel());
+			return c;
+		}).toList());
 		m.put("vehicles", v.customer().vehicles().stream().map(x -> Map.of("id", x.id(), "vin", x.vin(),
 				"badges", v.vehicleBadges().getOrDefault(x.id(), List.of()))).toList());
 		m.put("timeline", v.timeline().entries().stream().map(e -> {

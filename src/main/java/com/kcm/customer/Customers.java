@@ -111,6 +111,30 @@ public class Customers {
 		return views.of(c, reveal);
 	}
 
+	/**
+	 * Customers referenced by another module's list (e.g. the churned customers of a dealer the caller may see),
+	 * masked, by id, in three queries whatever the number; the referencing module has checked its own scope.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, CustomerView> forReferences(java.util.Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, CustomerView> out = new java.util.LinkedHashMap<>();
+		views.of(customers.findAllById(ids), false).forEach(v -> out.put(v.id(), v));
+		return out;
+	}
+
+	/**
+	 * The mainland mobile of a customer for a message the system sends (a survey or care SMS), in full and only to
+	 * hand to the gateway — never shown, so not a reveal; empty when the customer has no mobile (or is gone).
+	 */
+	@Transactional(readOnly = true)
+	public Optional<String> mobileForMessage(long id) {
+		return customers.findById(id).filter(c -> !c.isMerged() && c.getPhoneCipher() != null)
+				.flatMap(c -> MobilePhone.parse(personal.open(c.getPhoneCipher()))).map(MobilePhone::value);
+	}
+
 	/** {@link #forReference} masked. */
 	@Transactional(readOnly = true)
 	public CustomerView unscoped(long id) {

@@ -80,7 +80,7 @@ class SecurityConfig {
 		http.authorizeHttpRequests(a -> a
 				.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
 						"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
-						"/swagger-ui.html")
+						"/swagger-ui.html", "/s/*")
 				.permitAll()
 				.anyRequest().authenticated())
 				.formLogin(f -> f.loginPage("/login").permitAll().failureHandler(signInFailure()))

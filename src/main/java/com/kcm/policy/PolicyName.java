@@ -63,7 +63,10 @@ public enum PolicyName {
 	SANBAO_EARLY_REFUND_DAYS("quality", PolicyType.INTEGER, PolicyUnit.DAYS, "7", 7, 60),
 	SANBAO_LONG_REPAIR_DAYS("quality", PolicyType.INTEGER, PolicyUnit.DAYS, "5", 1, 5),
 	CLASS_RULES("crm", PolicyType.RULES, PolicyUnit.TABLE, ClassRules.SPEC_DEFAULT, 0, 0),
-	CONTRACT_EXPIRING_DAYS("crm", PolicyType.INTEGER, PolicyUnit.DAYS, "60", 1, 730);
+	CONTRACT_EXPIRING_DAYS("crm", PolicyType.INTEGER, PolicyUnit.DAYS, "60", 1, 730),
+	// satisfaction surveys (SPEC §7.4)
+	SURVEY_LINK_DAYS("crm", PolicyType.INTEGER, PolicyUnit.DAYS, "14", 1, 90),
+	SURVEY_INTERVAL_DAYS("crm", PolicyType.INTEGER, PolicyUnit.DAYS, "30", 0, 365);
 
 	private final String group;
 	private final PolicyType type;

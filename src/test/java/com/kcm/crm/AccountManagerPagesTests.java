@@ -94,7 +94,7 @@ class AccountManagerPagesTests {
 		UserDetails dealerUser = userDetails.loadUserByUsername(f.user(List.of("DEALER"), dealer, null));
 		String html = page(dealerUser, "/customers/" + theirs + "/360");
 		assertThat(html).contains(phone.substring(0, 3) + "****" + phone.substring(7)).doesNotContain(phone);
-		assertThat(html).contains("c360-timeline", "c360-consents", "未记录");
+		assertThat(html).contains("c360-timeline", "c360-consents", "c360-consent-form", "未同意");
 		mvc.perform(get("/customers/" + foreign + "/360").with(user(dealerUser))).andExpect(status().isNotFound());
 		assertThat(audit.search(new AuditQuery(null, Audit.NOT_VISIBLE, "customer", String.valueOf(foreign), null, null),
 				PageRequest.of(0, 10)).getTotalElements()).isEqualTo(1);

@@ -23,9 +23,11 @@ class InboxPages {
 	static final int PAGE = 20;
 
 	private final ComplaintBoards boards;
+	private final java.util.List<com.kcm.complaint.CallbackFollowUps> followUps;
 
-	InboxPages(ComplaintBoards boards) {
+	InboxPages(ComplaintBoards boards, java.util.List<com.kcm.complaint.CallbackFollowUps> followUps) {
 		this.boards = boards;
+		this.followUps = followUps;
 	}
 
 	@GetMapping("/inbox")
@@ -51,6 +53,14 @@ class InboxPages {
 	String callbacks(@RequestParam(defaultValue = "0") int page, Model model) {
 		model.addAttribute("page", boards.callbacks(PageRequest.of(Math.max(page, 0), PAGE)));
 		model.addAttribute("pageUrl", "/callbacks?page=");
+		java.util.List<com.kcm.complaint.CallbackFollowUps.FollowUp> open = new java.util.ArrayList<>();
+		long openCount = 0;
+		for (com.kcm.complaint.CallbackFollowUps f : followUps) {
+			open.addAll(f.open(PAGE));
+			openCount += f.countOpen();
+		}
+		model.addAttribute("followUps", open);
+		model.addAttribute("followUpCount", openCount);
 		return "complaint/callbacks";
 	}
 }

@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# The churn benchmark of issue 15, in one command:  bench/churn.sh [customers] [orders]  (default 1,000,000 / 5,000,000)
+#
+# On PostgreSQL (127.0.0.1:5432, trust auth) it creates a fresh database kcm_bench_churn, starts the built application
+# on it with demo data (scheduled jobs off), loads the customers, their vehicles and repair orders with
+# bench/churn-data.sql, then times with curl (BENCH_RUNS runs each, after one warm-up run):
+#   1. the A.4 answer GET /api/v1/churn?asOf=<today>&months=12 (after-sales: every dealer);
+#   2. the same for one dealer's user (the scope as a predicate);
+#   3. the 12-month trend GET /api/v1/churn/trend (one query for the 12 as-of dates);
+#   4. the first page of churned customers GET /api/v1/churn/customers (count + 50 rows with their customers).
+# Target: the A.4 answer in ≤ 5 s. Results go to bench/results/churn-*.txt and into docs/benchmarks.md.
+# BENCH_REUSE=1 keeps an already loaded database and only measures again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+C=${1:-1000000}
+O=${2:-5000000}
+DB=kcm_bench_churn
+PORT=${BENCH_PORT:-8098}
+RUNS=${BENCH_RUNS:-5}
+PG="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
+mkdir -p bench/results
+pg_isready -q -h 127.0.0.1 -t 30
+
+reuse=${BENCH_REUSE:-0}
+if [ "$reuse" = 1 ] && ! $PG -d $DB -At -c "select count(*) from repair_order where repair_order_no like 'CN%'" >/dev/null 2>&1; then reuse=0; fi
+if [ "$reuse" != 1 ]; then
+  echo "== database $DB"
+  $PG -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
+fi
+echo "== build"
+[ "${BENCH_SKIP_BUILD:-0}" = 1 ] || ./mvnw -q -B -ntp -DskipTests package
+JAR=bench/results/churn-kcm.jar  # a copy: a later build must not replace the running jar
+cp "$(ls target/kcm-*.jar | head -n1)" "$JAR"
+
+echo "== start the application on port $PORT"
+KCM_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" KCM_DB_USER=postgres \
+KCM_ENCRYPTION_KEY="MDEyMzQ1Njc4OTAxMjM0NTY3ODkwMTIzNDU2Nzg5MDE=" KCM_SECURE_COOKIE=false KCM_DEMO=true SERVER_PORT=$PORT \
+KCM_JOB_ESCALATION_CRON=- KCM_JOB_DEADLINE_SWEEP_CRON=- KCM_JOB_ONLINE_LIST_CRON=- KCM_JOB_NOTIFICATION_RETRY_CRON=- \
+KCM_JOB_QUARTERLY_LIMITS_CRON=- KCM_JOB_SANBAO_CRON=- \
+  java -Xmx2g -jar "$JAR" > bench/results/churn-app.log 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null || true' EXIT
+for _ in $(seq 1 300); do
+  curl -sf -o /dev/null -X POST "http://127.0.0.1:$PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
+    -d '{"username":"dealer.d0002","password":"demo1234"}' && break
+  sleep 1
+done
+for _ in $(seq 1 120); do  # the quality demo data is the last start-up runner
+  [ "$($PG -d $DB -At -c "select count(*) from repair_order where repair_order_no like 'DEMO-%'")" != 0 ] && break
+  sleep 1
+done
+
+if [ "$reuse" != 1 ]; then
+  echo "== load $C customers and $O repair orders"
+  start=$(date +%s)
+  $PG -d $DB -v customers="$C" -v orders="$O" -f bench/churn-data.sql
+  echo "   loaded in $(( $(date +%s) - start ))s"
+fi
+counts=$($PG -d $DB -At -c "select (select count(*) from customer) || ' customers, ' || (select count(*) from vehicle where owner_id is not null) || ' owned vehicles, ' || (select count(*) from repair_order) || ' repair orders'")
+echo "   $counts"
+
+token() {
+  curl -sf -X POST "http://127.0.0.1:$PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"$1\",\"password\":\"demo1234\"}" | sed 's/.*"token":"\([^"]*\)".*/\1/'
+}
+TODAY=$(TZ=Asia/Shanghai date +%Y-%m-%d)
+measure() { # name token path → "min_s=… median_s=… max_s=… status=…"
+  local name=$1 tok=$2 path=$3 out="bench/results/churn-$1.txt"
+  curl -s -o /dev/null -H "Authorization: Bearer $tok" "http://127.0.0.1:$PORT$path" || true  # warm-up
+  : > "$out"
+  local status=""
+  for _ in $(seq 1 "$RUNS"); do
+    status=$(curl -s -o "bench/results/churn-$name.json" -w '%{http_code} %{time_total}' -H "Authorization: Bearer $tok" \
+      "http://127.0.0.1:$PORT$path")
+    echo "$status" >> "$out"
+  done
+  sort -k2 -n "$out" | awk -v s="${status%% *}" '{ t[NR] = $2 } END { printf "min_s=%.2f median_s=%.2f max_s=%.2f status=%s\n", t[1], t[int((NR + 1) / 2)], t[NR], s }'
+}
+AS=$(token aftersales)
+DEALER_USER=dealer.d0002
+DT=$(token $DEALER_USER)
+echo "== A.4 churn as of $TODAY, 12 months"
+all=$(measure all "$AS" "/api/v1/churn?asOf=$TODAY&months=12"); echo "   every dealer: $all"
+head -c 300 bench/results/churn-all.json; echo
+dealer=$(measure dealer "$DT" "/api/v1/churn?asOf=$TODAY&months=12"); echo "   one dealer ($DEALER_USER): $dealer"
+trend=$(measure trend "$AS" "/api/v1/churn/trend?asOf=$TODAY&months=12"); echo "   12-month trend: $trend"
+list=$(measure list "$AS" "/api/v1/churn/customers?asOf=$TODAY&months=12&size=50"); echo "   churned customers, first page: $list"
+
+f() { echo "$1" | grep -Eo "$2=[0-9.]+" | cut -d= -f2; }
+verdict() { awk -v m="$(f "$1" median_s)" 'BEGIN { print (m != "" && m <= 5) ? "met" : "missed" }'; }
+cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
+mem=$(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)
+pgv=$(psql -h 127.0.0.1 -U postgres -At -c 'show server_version')
+load=$(cut -d' ' -f1-3 /proc/loadavg)
+row() { echo "| $1 | $(f "$2" min_s) s | $(f "$2" median_s) s | $(f "$2" max_s) s | $3 |"; }
+section=$(cat <<MD
+<!-- churn-benchmark: written by bench/churn.sh -->
+## Churn as of a date (issue 15, SPEC §7.6 / A.4)
+
+Measured by \`$( [ "$reuse" = 1 ] && echo "BENCH_REUSE=1 " || true)bench/churn.sh $C $O\` on $(date -u +%Y-%m-%d) — $(nproc) cores ($cpu), $mem, PostgreSQL $pgv,
+Java $(java -version 2>&1 | head -n1 | cut -d'"' -f2). **The machine was shared** (load average at the end of the run: $load).
+
+Data: $counts (\`bench/churn-data.sql\`: one vehicle per customer, one in five a second one; one customer in twenty
+without repair orders; orders opened over the last five years). Each call timed by curl end to end, $RUNS runs after a
+warm-up. The A.4 answer is one window query over the repair orders joined to their vehicles
+(\`ChurnFacts\`, indexes \`ix_repair_order_churn\`, \`ix_vehicle_owner_churn\`).
+
+| call | min | median | max | target |
+|---|---|---|---|---|
+$(row "\`GET /api/v1/churn?asOf=$TODAY&months=12\`, every dealer" "$all" "≤ 5 s: $(verdict "$all")")
+$(row "the same for one dealer's user" "$dealer" "≤ 5 s: $(verdict "$dealer")")
+$(row "12-month trend \`/api/v1/churn/trend\` (12 as-of dates, one query)" "$trend" "—")
+$(row "churned customers, first page of 50 \`/api/v1/churn/customers\`" "$list" "—")
+<!-- /churn-benchmark -->
+MD
+)
+python3 - "$section" <<'PY'
+import re, sys
+path = "docs/benchmarks.md"
+text = open(path, encoding="utf-8").read()
+section = sys.argv[1].strip() + "\n"
+pattern = re.compile(r"<!-- churn-benchmark:.*?<!-- /churn-benchmark -->\n?", re.S)
+text = pattern.sub(section, text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section
+open(path, "w", encoding="utf-8").write(text)
+PY
+echo "== docs/benchmarks.md updated"

@@ -1,0 +1,187 @@
+package com.kcm.voice.survey;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.kcm.dealer.DealerCatalog;
+import com.kcm.dealer.DealerSummary;
+import com.kcm.shared.domain.ValidationException;
+import com.kcm.shared.domain.Violation;
+import com.kcm.voice.SurveyAnswered;
+
+/**
+ * The public answer (SPEC §7.4): a link's token opens its survey when it was sent, is not expired and not yet
+ * answered; an unknown and an expired token are answered alike (nothing tells them apart); a used one says so.
+ * Answering is one conditional update (the token answers once even with two submissions at the same moment). A
+ * score question answered ≤ 2 or the NPS question ≤ 6 opens a low-score follow-up in the callback queue and
+ * {@link SurveyAnswered} says so.
+ */
+@Service
+class SurveyAnswers {
+
+	static final int LOW_SCORE = 2;
+	static final int LOW_NPS = 6;
+
+	enum State {
+		INVALID, USED, OPEN
+	}
+
+	/** What the page may show: the dealer's name, the case number (complaint id) and the questions. */
+	record Opened(State state, long surveyId, long templateId, String dealerName, Long caseNo,
+			List<SurveyTemplates.Question> questions) {
+		static Opened of(State s) {
+			return new Opened(s, 0, 0, null, null, List.of());
+		}
+	}
+
+	private final JdbcClient jdbc;
+	private final SurveyTemplates templates;
+	private final DealerCatalog dealers;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	SurveyAnswers(JdbcClient jdbc, SurveyTemplates templates, DealerCatalog dealers, ApplicationEventPublisher events,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.templates = templates;
+		this.dealers = dealers;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public Opened open(String token) {
+		if (!SurveyTokens.wellFormed(token)) {
+			return Opened.of(State.INVALID);
+		}
+		Optional<Map<String, Object>> row = jdbc.sql("select * from survey where token_hash = :h")
+				.param("h", SurveyTokens.hash(token)).query().listOfRows().stream().findFirst();
+		if (row.isEmpty()) {
+			return Opened.of(State.INVALID);
+		}
+		Map<String, Object> r = row.get();
+		String status = (String) r.get("status");
+		if ("ANSWERED".equals(status)) {
+			return Opened.of(State.USED);
+		}
+		Instant expires = instant(r.get("expires_at"));
+		if (!"SENT".equals(status) && !"SENDING".equals(status) || expires == null || !clock.instant().isBefore(expires)) {
+			return Opened.of(State.INVALID);
+		}
+		long templateId = ((Number) r.get("template_id")).longValue();
+		String dealer = Optional.ofNullable((Number) r.get("dealer_id")).flatMap(d -> dealers.byId(d.longValue()))
+				.map(DealerSummary::name).orElse(null);
+		Number complaint = (Number) r.get("complaint_id");
+		return new Opened(State.OPEN, ((Number) r.get("id")).longValue(), templateId, dealer,
+				complaint == null ? null : complaint.longValue(), templates.get(templateId).questions());
+	}
+
+	static Instant instant(Object v) {
+		if (v == null) {
+			return null;
+		}
+		if (v instanceof Timestamp t) {
+			return t.toInstant();
+		}
+		if (v instanceof java.time.OffsetDateTime o) {
+			return o.toInstant();
+		}
+		return Instant.parse(v.toString());
+	}
+
+	/** The answers by question id, as submitted (text). Returns the state after: OPEN → answered now. */
+	@Transactional
+	public State answer(String token, Map<Long, String> given) {
+		Opened o = open(token);
+		if (o.state() != State.OPEN) {
+			return o.state();
+		}
+		List<Violation> errors = new ArrayList<>();
+		List<Object[]> rows = new ArrayList<>();
+		Integer lowest = null;
+		Integer nps = null;
+		for (SurveyTemplates.Question q : o.questions()) {
+			String v = given.getOrDefault(q.id(), "");
+			v = v == null ? "" : v.strip();
+			String field = "q" + q.id();
+			switch (q.kind()) {
+				case SCORE_1_5, NPS_0_10 -> {
+					int max = q.kind() == QuestionKind.SCORE_1_5 ? 5 : 10;
+					int min = q.kind() == QuestionKind.SCORE_1_5 ? 1 : 0;
+					Integer n = null;
+					try {
+						n = Integer.parseInt(v);
+					} catch (NumberFormatException e) {
+						n = null;
+					}
+					if (n == null || n < min || n > max) {
+						errors.add(Violation.field(field, "survey.answer.score", q.position(), min, max));
+						continue;
+					}
+					if (q.kind() == QuestionKind.SCORE_1_5) {
+						lowest = lowest == null ? n : Math.min(lowest, n);
+					} else {
+						nps = nps == null ? n : Math.min(nps, n);
+					}
+					rows.add(new Object[] { q.id(), n, null, null });
+				}
+				case CHOICE -> {
+					if (!q.options().contains(v)) {
+						errors.add(Violation.field(field, "survey.answer.choice", q.position()));
+						continue;
+					}
+					rows.add(new Object[] { q.id(), null, v, null });
+				}
+				case TEXT -> {
+					if (v.length() > 2000) {
+						errors.add(Violation.field(field, "survey.tooLong", 2000));
+						continue;
+					}
+					if (!v.isEmpty()) {
+						rows.add(new Object[] { q.id(), null, null, v });
+					}
+				}
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new ValidationException(errors);
+		}
+		Instant now = clock.instant();
+		int taken = jdbc.sql("""
+				update survey set status = 'ANSWERED', answered_at = :now
+				where id = :id and status in ('SENT', 'SENDING') and expires_at > :now""")
+				.param("now", Timestamp.from(now)).param("id", o.surveyId()).update();
+		if (taken == 0) {
+			return State.USED;
+		}
+		for (Object[] r : rows) {
+			jdbc.sql("insert into survey_answer (survey_id, question_id, score, choice, text) values (:s, :q, :n, :c, :t)")
+					.param("s", o.surveyId()).param("q", r[0]).param("n", r[1]).param("c", r[2]).param("t", r[3]).update();
+		}
+		boolean low = lowest != null && lowest <= LOW_SCORE || nps != null && nps <= LOW_NPS;
+		Map<String, Object> s = jdbc.sql("select customer_id, dealer_id, complaint_id from survey where id = :id")
+				.param("id", o.surveyId()).query().singleRow();
+		long customerId = ((Number) s.get("customer_id")).longValue();
+		Long dealerId = s.get("dealer_id") == null ? null : ((Number) s.get("dealer_id")).longValue();
+		Long complaintId = s.get("complaint_id") == null ? null : ((Number) s.get("complaint_id")).longValue();
+		if (low) {
+			jdbc.sql("""
+					insert into survey_follow_up (survey_id, customer_id, dealer_id, complaint_id, lowest_score, nps, created_at)
+					values (:s, :c, :d, :k, :l, :n, :at)""").param("s", o.surveyId()).param("c", customerId)
+					.param("d", dealerId).param("k", complaintId).param("l", lowest).param("n", nps)
+					.param("at", Timestamp.from(now)).update();
+		}
+		events.publishEvent(new SurveyAnswered(o.surveyId(), customerId, dealerId, complaintId, lowest, nps, low, now));
+		return State.OPEN;
+	}
+}

@@ -1,0 +1,124 @@
+package com.kcm.voice.survey;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.kcm.shared.TimeConfig;
+import com.kcm.shared.domain.ValidationException;
+
+/** Surveys by API (SPEC §7.4, §10): templates with versions, campaigns with a preview count, results per dealer and month. */
+@RestController
+@RequestMapping("/api/v1")
+class SurveyApi {
+
+	private final SurveyTemplates templates;
+	private final SurveyCampaigns campaigns;
+	private final SurveyResults results;
+	private final Clock clock;
+
+	SurveyApi(SurveyTemplates templates, SurveyCampaigns campaigns, SurveyResults results, Clock clock) {
+		this.templates = templates;
+		this.campaigns = campaigns;
+		this.results = results;
+		this.clock = clock;
+	}
+
+	@GetMapping("/survey-templates")
+	@PreAuthorize(SurveyRoles.MANAGE)
+	List<SurveyTemplates.Template> list() {
+		return templates.current();
+	}
+
+	@GetMapping("/survey-templates/{id}")
+	@PreAuthorize(SurveyRoles.MANAGE)
+	SurveyTemplates.Template get(@PathVariable long id) {
+		return templates.get(id);
+	}
+
+	@PostMapping("/survey-templates")
+	@PreAuthorize(SurveyRoles.MANAGE)
+	ResponseEntity<SurveyTemplates.Template> create(@RequestBody SurveyTemplates.TemplateInput body) {
+		return ResponseEntity.status(201).body(templates.create(body));
+	}
+
+	/** Edits a version: the answer is the version now current (a new id when the old one was in use). */
+	@PutMapping("/survey-templates/{id}")
+	@PreAuthorize(SurveyRoles.MANAGE)
+	SurveyTemplates.Template edit(@PathVariable long id, @RequestBody SurveyTemplates.TemplateInput body) {
+		return templates.edit(id, body);
+	}
+
+	record CampaignBody(Long templateId, String name, String customerClass, String dealerCode, String regionCode,
+			String model, String lastServiceBefore) {
+		SurveyCampaigns.Filter filter() {
+			return new SurveyCampaigns.Filter(customerClass, dealerCode, regionCode, model, lastServiceBefore);
+		}
+	}
+
+	@PostMapping("/survey-campaigns/preview")
+	@PreAuthorize(SurveyRoles.MANAGE)
+	Map<String, Object> preview(@RequestBody CampaignBody body) {
+		return Map.of("count", campaigns.preview(body.filter()));
+	}
+
+	@PostMapping("/survey-campaigns")
+	@PreAuthorize(SurveyRoles.MANAGE)
+	ResponseEntity<SurveyCampaigns.Sent> send(@RequestBody CampaignBody body) {
+		return ResponseEntity.status(201).body(campaigns.send(body.templateId(), body.name(), body.filter()));
+	}
+
+	static YearMonth month(String month, Clock clock) {
+		if (month == null || month.isBlank()) {
+			return YearMonth.from(clock.instant().atZone(TimeConfig.BUSINESS_ZONE));
+		}
+		try {
+			return YearMonth.parse(month.strip());
+		} catch (DateTimeException e) {
+			throw ValidationException.of("month", "survey.month.invalid");
+		}
+	}
+
+	@GetMapping("/survey-results")
+	@PreAuthorize(SurveyRoles.RESULTS)
+	List<Map<String, Object>> results(@RequestParam(required = false) String month) {
+		YearMonth m = month(month, clock);
+		List<Map<String, Object>> out = new ArrayList<>();
+		for (SurveyResults.DealerMonth d : results.month(m)) {
+			Map<String, Object> r = new LinkedHashMap<>();
+			r.put("dealerCode", d.dealerCode());
+			r.put("month", m.toString());
+			r.put("sent", d.sent());
+			r.put("answered", d.answered());
+			r.put("responseRate", d.responseRate());
+			r.put("averages", d.averages());
+			r.put("npsAnswers", d.npsAnswers());
+			r.put("nps", d.nps());
+			out.add(r);
+		}
+		return out;
+	}
+
+	@GetMapping("/survey-results/texts")
+	@PreAuthorize(SurveyRoles.RESULTS)
+	List<SurveyResults.TextAnswer> texts(@RequestParam(required = false) String month) {
+		List<SurveyResults.TextAnswer> out = new ArrayList<>();
+		results.texts(month(month, clock), null, 500, out::add);
+		return out;
+	}
+}

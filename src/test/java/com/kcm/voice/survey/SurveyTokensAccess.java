@@ -1,0 +1,12 @@
+package com.kcm.voice.survey;
+
+/** Test access to the token format. */
+final class SurveyTokensAccess {
+
+	private SurveyTokensAccess() {
+	}
+
+	static String newToken() {
+		return SurveyTokens.newToken();
+	}
+}
