@@ -146,7 +146,8 @@ class CareJob {
 						+ "'PENDING', ?)")
 						.params(r.customerId(), template.occasion().name(), key, today.getYear(), r.vehicleId(),
 								Date.valueOf(today), r.name(), r.plate(), r.dealerName(),
-								CareTemplates.render(template.body(), r.name(), r.plate(), r.dealerName()), Timestamp.from(now))
+								cut(CareTemplates.render(template.body(), r.name(), r.plate(), r.dealerName()), 500),
+								Timestamp.from(now))
 						.update(id, "id");
 				events.publishEvent(new CareMessageDue(id.getKey().longValue()));
 				return true;
@@ -154,5 +155,9 @@ class CareJob {
 		} catch (DuplicateKeyException raced) {
 			return false;
 		}
+	}
+
+	private static String cut(String s, int max) {
+		return s.length() <= max ? s : s.substring(0, max);
 	}
 }
