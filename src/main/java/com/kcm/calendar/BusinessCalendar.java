@@ -84,6 +84,14 @@ public class BusinessCalendar {
 		return rules().isWorkingDay(date);
 	}
 
+	/**
+	 * Whether the day is the first day of a holiday block (SPEC §7.5 care messages): a day off after a working
+	 * day, in a run of days off holding at least one {@link DayKind#HOLIDAY}.
+	 */
+	public boolean startsHolidayBlock(LocalDate date) {
+		return rules().startsHolidayBlock(date);
+	}
+
 	/** Whether the official schedule of a year has been entered and published. */
 	public boolean isPublished(int year) {
 		return rules().isPublished(year);

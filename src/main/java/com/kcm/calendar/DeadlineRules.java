@@ -44,6 +44,22 @@ final class DeadlineRules {
 		return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY;
 	}
 
+	/**
+	 * Whether the day opens a holiday block: a day off after a working day, in a run of days off that holds at
+	 * least one statutory holiday (a weekend before a holiday opens the block; an ordinary weekend does not).
+	 */
+	boolean startsHolidayBlock(LocalDate date) {
+		if (isWorkingDay(date) || !isWorkingDay(date.minusDays(1))) {
+			return false;
+		}
+		for (LocalDate d = date; !isWorkingDay(d) && d.isBefore(date.plusDays(31)); d = d.plusDays(1)) {
+			if (days.get(d) == DayKind.HOLIDAY) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	boolean isPublished(int year) {
 		return publishedYears.contains(year);
 	}

@@ -89,6 +89,11 @@ class SentNotifications {
 
 	/** Sends the message unless its key was sent (or is being sent) already; returns whether it was sent now. */
 	boolean deliver(OutgoingMessage m) {
+		return deliver(m, null);
+	}
+
+	/** {@link #deliver(OutgoingMessage)}, an SMS sent as {@code smsMessage} (template, parameters) when given. */
+	boolean deliver(OutgoingMessage m, SmsMessage smsMessage) {
 		if (!claim(m)) {
 			if (isSent(m)) {
 				log.debug("notification {} already sent; skipped", m.key());
@@ -99,7 +104,13 @@ class SentNotifications {
 		try {
 			switch (m.channel()) {
 				case EMAIL -> mail.send(m.recipient(), m.subject(), m.body());
-				case SMS -> sms.send(m.recipient(), m.body());
+				case SMS -> {
+					if (smsMessage != null) {
+						sms.send(smsMessage);
+					} else {
+						sms.send(m.recipient(), m.body());
+					}
+				}
 			}
 		} catch (RuntimeException e) {
 			log.warn("notification {} failed: {}", m.key(), e.toString());

@@ -62,6 +62,7 @@ public enum PolicyName {
 	SANBAO_EARLY_KM("quality", PolicyType.INTEGER, PolicyUnit.KM, "3000", 3_000, 100_000),
 	SANBAO_EARLY_REFUND_DAYS("quality", PolicyType.INTEGER, PolicyUnit.DAYS, "7", 7, 60),
 	SANBAO_LONG_REPAIR_DAYS("quality", PolicyType.INTEGER, PolicyUnit.DAYS, "5", 1, 5),
+	CARE_MAINTENANCE_MONTHS("voice", PolicyType.INTEGER, PolicyUnit.MONTHS, "6", 1, 60),
 	CLASS_RULES("crm", PolicyType.RULES, PolicyUnit.TABLE, ClassRules.SPEC_DEFAULT, 0, 0),
 	CONTRACT_EXPIRING_DAYS("crm", PolicyType.INTEGER, PolicyUnit.DAYS, "60", 1, 730),
 	// satisfaction surveys (SPEC §7.4)

@@ -45,7 +45,18 @@ final class ConsentFixtures {
 
 	/** {@code POST /customers} with this mobile (null: none); answers the id. */
 	long customer(String name, String mobile) {
+		return customer(name, mobile, null, null);
+	}
+
+	/** A customer with a mobile, and a birthday or an ID number (either may be null); answers the id. */
+	long customer(String name, String mobile, String birthday, String idNumber) {
 		Map<String, Object> body = new LinkedHashMap<>();
+		if (birthday != null) {
+			body.put("birthday", birthday);
+		}
+		if (idNumber != null) {
+			body.put("idNumber", idNumber);
+		}
 		body.put("name", name);
 		if (mobile != null) {
 			body.put("phone", mobile);
@@ -79,6 +90,17 @@ final class ConsentFixtures {
 		Api.Answer a = admin.post("/customers/" + customerId + "/consents",
 				Map.of("purpose", purpose, "state", state, "channel", "PAPER"));
 		assertThat(a.status()).as(a.body()).isEqualTo(201);
+	}
+
+	/** An 18-digit ID number born on {@code yyyyMMdd}, with a random sequence and its GB 11643 check character. */
+	static String idNumber(String birth) {
+		String first = "110105" + birth + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
+		int[] weights = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+		int sum = 0;
+		for (int i = 0; i < 17; i++) {
+			sum += (first.charAt(i) - '0') * weights[i];
+		}
+		return first + "10X98765432".charAt(sum % 11);
 	}
 
 	/** A user with these roles (password secret-123); answers its name. */
