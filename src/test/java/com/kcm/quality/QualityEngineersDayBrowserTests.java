@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.kcm.shared.TimeConfig;
@@ -50,6 +53,14 @@ class QualityEngineersDayBrowserTests {
 	@AfterAll
 	void stopBrowser() {
 		browser.quit();
+	}
+
+	/** Clicks what submits a form or follows a link and waits until the next page has replaced this one. */
+	private void submit(By what) {
+		WebElement e = Browser.visible(browser, what);
+		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", e);
+		e.click();
+		Browser.waitFor(browser).until(ExpectedConditions.stalenessOf(e));
 	}
 
 	private String user(Api admin, String displayName) {
@@ -99,15 +110,15 @@ class QualityEngineersDayBrowserTests {
 		Browser.signIn(browser, base, engineer, "secret-123");
 		browser.get(base + "/quality/repair-orders/import");
 		browser.findElement(By.cssSelector("#import-form input[type=file]")).sendKeys(csv.toAbsolutePath().toString());
-		browser.findElement(By.cssSelector("#import-form button[type=submit]")).click();
+		submit(By.cssSelector("#import-form button[type=submit]"));
 		assertThat(Browser.visible(browser, By.id("import-result")).getText()).contains("1");
 
 		browser.get(base + "/quality/sanbao");
 		Browser.setValue(browser, browser.findElement(By.id("f-model")), model);
-		browser.findElement(By.id("filter-submit")).click();
+		submit(By.id("filter-submit"));
 		Browser.visible(browser, By.cssSelector("[data-vin='" + vin + "'][data-flag='EARLY_UNIT_FAULT']"));
 		Browser.screenshot(browser, "quality-sanbao");
-		browser.findElement(By.cssSelector("[data-vin='" + vin + "'] a")).click();
+		submit(By.cssSelector("[data-vin='" + vin + "'] a"));
 		assertThat(Browser.visible(browser, By.tagName("main")).getText()).contains(vin, "P0301");
 
 		browser.get(base + "/complaints/" + complaintId);
@@ -129,19 +140,19 @@ class QualityEngineersDayBrowserTests {
 				LocalDate.now(TimeConfig.BUSINESS_ZONE).plusDays(30).toString());
 		Browser.setValue(browser, browser.findElement(By.id("c-problem")), "同一批次喷油器在交车两个月内失效");
 		Browser.setValue(browser, browser.findElement(By.id("c-complaints")), String.valueOf(complaintId));
-		browser.findElement(By.cssSelector("#new-capa button[type=submit]")).click();
+		submit(By.cssSelector("#new-capa button[type=submit]"));
 		Browser.visible(browser, By.id("capa-analysis"));
 		String capaUrl = browser.getCurrentUrl();
 		Browser.setValue(browser, browser.findElement(By.id("a-root")), "供应商来料批次缺陷");
 		Browser.setValue(browser, browser.findElement(By.id("a-corr")), "更换同批次喷油器");
 		Browser.setValue(browser, browser.findElement(By.id("a-prev")), "来料检验增加流量测试");
-		browser.findElement(By.cssSelector("#capa-analysis button[type=submit]")).click();
-		browser.findElement(By.cssSelector("#capa-steps form[action$='/start'] button")).click();
-		browser.findElement(By.cssSelector("#capa-steps form[action$='/done'] button")).click();
+		submit(By.cssSelector("#capa-analysis button[type=submit]"));
+		submit(By.cssSelector("#capa-steps form[action$='/start'] button"));
+		submit(By.cssSelector("#capa-steps form[action$='/done'] button"));
 		assertThat(Browser.visible(browser, By.id("capa-status")).getText()).contains("已完成");
 		Browser.setValue(browser, browser.findElement(By.cssSelector("#capa-steps form[action$='/verify'] input[name=text]")),
 				"我自己验证");
-		browser.findElement(By.cssSelector("#capa-steps form[action$='/verify'] button")).click();
+		submit(By.cssSelector("#capa-steps form[action$='/verify'] button"));
 		assertThat(Browser.visible(browser, By.id("flash")).getText()).contains("负责人不能验证自己的措施");
 		assertThat(browser.findElement(By.id("capa-status")).getText()).contains("已完成待验证");
 
@@ -150,7 +161,7 @@ class QualityEngineersDayBrowserTests {
 		browser.get(capaUrl);
 		Browser.setValue(browser, browser.findElement(By.cssSelector("#capa-steps form[action$='/verify'] input[name=text]")),
 				"抽查 20 台车辆无复发");
-		browser.findElement(By.cssSelector("#capa-steps form[action$='/verify'] button")).click();
+		submit(By.cssSelector("#capa-steps form[action$='/verify'] button"));
 		assertThat(Browser.visible(browser, By.id("capa-status")).getText()).contains("已验证");
 		assertThat(browser.findElement(By.id("capa-history")).getText()).contains("抽查 20 台车辆无复发");
 	}

@@ -110,7 +110,7 @@ class SurveyBrowserTests {
 		}
 		Browser.screenshot(browser, "survey-answer-phone");
 		WebElement submit = browser.findElement(By.id("survey-submit"));
-		((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView(true);", submit);
+		((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", submit);
 		submit.click();
 		assertThat(Browser.visible(browser, By.id("survey-thanks")).getText()).contains("感谢");
 		browser.get(link);
