@@ -12,6 +12,7 @@
 # BENCH_REUSE=1 keeps an already loaded database and only measures again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+JAVA_HOME=$(bin/java-home); export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"   # Java 25 (ADR 0004)
 C=${1:-1000000}
 O=${2:-5000000}
 DB=kcm_bench_churn
@@ -20,6 +21,9 @@ RUNS=${BENCH_RUNS:-5}
 PG="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 mkdir -p bench/results
 pg_isready -q -h 127.0.0.1 -t 30
+# as on an ordinary server: autovacuum on for the run (this machine's PostgreSQL has it off), restored at exit
+autovacuum=$($PG -d postgres -At -c "show autovacuum")
+$PG -d postgres -c "alter system set autovacuum = on" -c "select pg_reload_conf()" >/dev/null
 
 reuse=${BENCH_REUSE:-0}
 if [ "$reuse" = 1 ] && ! $PG -d $DB -At -c "select count(*) from repair_order where repair_order_no like 'CN%'" >/dev/null 2>&1; then reuse=0; fi
@@ -39,7 +43,7 @@ KCM_JOB_ESCALATION_CRON=- KCM_JOB_DEADLINE_SWEEP_CRON=- KCM_JOB_ONLINE_LIST_CRON
 KCM_JOB_QUARTERLY_LIMITS_CRON=- KCM_JOB_SANBAO_CRON=- \
   java -Xmx2g -jar "$JAR" > bench/results/churn-app.log 2>&1 &
 APP=$!
-trap 'kill $APP 2>/dev/null || true' EXIT
+trap 'kill $APP 2>/dev/null || true; $PG -d postgres -c "alter system set autovacuum = $autovacuum" -c "select pg_reload_conf()" >/dev/null || true' EXIT
 for _ in $(seq 1 300); do
   curl -sf -o /dev/null -X POST "http://127.0.0.1:$PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
     -d '{"username":"dealer.d0002","password":"demo1234"}' && break

@@ -14,6 +14,7 @@
 # BENCH_REUSE=1 keeps an already loaded database and only measures again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+JAVA_HOME=$(bin/java-home); export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"   # Java 25 (ADR 0004)
 C=${1:-1000000}
 K=${2:-5000}
 MEASURED=${BENCH_MEASURED:-20}

@@ -23,6 +23,9 @@ PG="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 mkdir -p bench/results
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 pg_isready -q -h 127.0.0.1 -t 30
+# as on an ordinary server: autovacuum on for the run (this machine's PostgreSQL has it off), restored at exit
+autovacuum=$($PG -d postgres -At -c "show autovacuum")
+$PG -d postgres -c "alter system set autovacuum = on" -c "select pg_reload_conf()" >/dev/null
 
 reuse=${BENCH_REUSE:-0}
 if [ "$reuse" = 1 ] && ! $PG -d $DB -At -c "select count(*) from repair_order" >/dev/null 2>&1; then reuse=0; fi
@@ -48,7 +51,7 @@ KCM_JOB_QUARTERLY_LIMITS_CRON=- KCM_JOB_SANBAO_CRON=- \
   '-Dserver.tomcat.accesslog.pattern=%U %s %D' \
   -jar "$JAR" > bench/results/quality-app.log 2>&1 &
 APP=$!
-trap 'kill $APP 2>/dev/null || true' EXIT
+trap 'kill $APP 2>/dev/null || true; $PG -d postgres -c "alter system set autovacuum = $autovacuum" -c "select pg_reload_conf()" >/dev/null || true' EXIT
 for _ in $(seq 1 300); do
   curl -sf -o /dev/null -X POST "http://127.0.0.1:$PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
     -d '{"username":"dealer.d0002","password":"demo1234"}' && break
