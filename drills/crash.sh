@@ -85,6 +85,13 @@ for _ in $(seq 1 30); do
   sleep 1
 done
 [ "$ran" -eq 1 ] || fail "the deadline sweep did not run after the restart"
+# the killed instance's row goes once it has not beaten for kcm.instance.dead-after (15 s) and the live
+# instance's takeover pass has seen it (every few seconds): wait for that before the graceful stop
+for _ in $(seq 1 60); do
+  [ "$(sql "select count(*) from app_instance")" = 1 ] && break
+  sleep 1
+done
+[ "$(sql "select count(*) from app_instance")" = 1 ] || fail "the killed instance's row was not removed within 60 s of the restart"
 # graceful shutdown: a stop signal ends the instance cleanly and it deregisters at once
 kill -TERM "$PID_b"
 for _ in $(seq 1 80); do kill -0 "$PID_b" 2>/dev/null || break; sleep 0.5; done
