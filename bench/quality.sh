@@ -126,9 +126,8 @@ section=$(cat <<MD
 ## 三包 watch: flagged-vehicle list and one vehicle's block (issue 14)
 
 Measured by \`$( [ "$reuse" = 1 ] && echo "BENCH_REUSE=1 " || true)bench/quality.sh $V $O\` on $(date -u +%Y-%m-%d) — $(nproc) cores ($cpu), $mem, PostgreSQL $pgv,
-Java $(java -version 2>&1 | head -n1 | cut -d'"' -f2). **The machine was shared**: the application, PostgreSQL and wrk
-run on it, and other engineers' builds and test suites ran at the same time (load average at the end of the run:
-$load), so these are upper bounds of what an idle machine gives.
+Java $(java -version 2>&1 | head -n1 | cut -d'"' -f2). The application, PostgreSQL and wrk share the machine; autovacuum on for the run (load average
+$load at the end of the run; close other work first: a shared machine gives upper bounds).
 
 Data: $counts (\`bench/quality-data.sql\`: random opening dates since purchase, 0.5 % open, one order in five with
 a replaced part; the stored flags for REPAIR_DAYS and SAME_PROBLEM_REPAIRS computed in SQL as the application
