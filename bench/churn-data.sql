@@ -20,7 +20,7 @@ insert into vehicle (vin, vin_last6, plate, model, purchase_date, selling_dealer
 select 'LCN' || lpad(x.i::text, 14, '0'), right(lpad(x.i::text, 14, '0'), 6), null,
        (array['KCM S5','KCM S7','KCM X3','KCM X5','KCM X5 PHEV','KCM E6 纯电'])[1 + (x.i % 6)],
        current_date - 2000 + (x.i % 365), (select id from d where k = x.i % :dealers), c.id, now(), now()
-from (select i, case when i <= :customers then i else 1 + ((i * 7919) % :customers) end as owner_n
+from (select i, case when i <= :customers then i else 1 + ((i::bigint * 7919) % :customers)::int end as owner_n
       from generate_series(1, :customers + :customers / 5) i) x
 join bc c on c.n = x.owner_n;
 

@@ -102,7 +102,7 @@ section=$(cat <<MD
 ## Churn as of a date (issue 15, SPEC §7.6 / A.4)
 
 Measured by \`$( [ "$reuse" = 1 ] && echo "BENCH_REUSE=1 " || true)bench/churn.sh $C $O\` on $(date -u +%Y-%m-%d) — $(nproc) cores ($cpu), $mem, PostgreSQL $pgv,
-Java $(java -version 2>&1 | head -n1 | cut -d'"' -f2). **The machine was shared** (load average at the end of the run: $load).
+Java $(java -version 2>&1 | head -n1 | cut -d'"' -f2). The application, PostgreSQL and curl share the machine; autovacuum on for the run (load average at the end of the run: $load).
 
 Data: $counts (\`bench/churn-data.sql\`: one vehicle per customer, one in five a second one; one customer in twenty
 without repair orders; orders opened over the last five years). Each call timed by curl end to end, $RUNS runs after a
