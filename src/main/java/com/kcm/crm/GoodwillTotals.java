@@ -42,20 +42,30 @@ public class GoodwillTotals {
 		if (dealerIds.isEmpty()) {
 			return totals;
 		}
-		List<DealerGoodwill> rows = jdbc.sql("select dealer_id, "
+		query(month, List.copyOf(dealerIds)).forEach(r -> totals.put(r.dealerId(), r));
+		dealerIds.forEach(id -> totals.putIfAbsent(id, DealerGoodwill.none(id)));
+		return totals;
+	}
+
+	/** Every dealer with goodwill in the month (one grouped query). */
+	List<DealerGoodwill> ofMonth(YearMonth month) {
+		return query(month, null);
+	}
+
+	private List<DealerGoodwill> query(YearMonth month, List<Long> dealerIds) {
+		return jdbc.sql("select dealer_id, "
 				+ "sum(case when status = 'APPROVED' then 1 else 0 end) as approved, "
 				+ "sum(case when status = 'APPROVED' then amount else 0 end) as approved_total, "
 				+ "sum(case when status = 'PROPOSED' then 1 else 0 end) as proposed, "
 				+ "sum(case when status = 'PROPOSED' then amount else 0 end) as proposed_total "
-				+ "from goodwill where period_month = :month and dealer_id in (:dealers) group by dealer_id")
-				.param("month", month.toString()).param("dealers", List.copyOf(dealerIds))
+				+ "from goodwill where period_month = :month" + (dealerIds == null ? "" : " and dealer_id in (:dealers)")
+				+ " group by dealer_id")
+				.params(dealerIds == null ? Map.of("month", month.toString())
+						: Map.of("month", month.toString(), "dealers", dealerIds))
 				.query((rs, n) -> new DealerGoodwill(rs.getLong("dealer_id"), rs.getLong("approved"),
 						money(rs.getBigDecimal("approved_total")), rs.getLong("proposed"),
 						money(rs.getBigDecimal("proposed_total"))))
 				.list();
-		rows.forEach(r -> totals.put(r.dealerId(), r));
-		dealerIds.forEach(id -> totals.putIfAbsent(id, DealerGoodwill.none(id)));
-		return totals;
 	}
 
 	/** One dealer's totals in the month. */

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,17 +43,17 @@ class Goodwills {
 	private final DealerCatalog dealers;
 	private final CurrentUsers users;
 	private final Audit audit;
-	private final JdbcClient jdbc;
+	private final GoodwillTotals totals;
 	private final Clock clock;
 
 	Goodwills(GoodwillRepository goodwill, CustomerComplaints complaints, DealerCatalog dealers, CurrentUsers users,
-			Audit audit, JdbcClient jdbc, Clock clock) {
+			Audit audit, GoodwillTotals totals, Clock clock) {
 		this.goodwill = goodwill;
 		this.complaints = complaints;
 		this.dealers = dealers;
 		this.users = users;
 		this.audit = audit;
-		this.jdbc = jdbc;
+		this.totals = totals;
 		this.clock = clock;
 	}
 
@@ -114,27 +113,16 @@ class Goodwills {
 	List<DealerMonth> perDealer(YearMonth month) {
 		CurrentUser me = users.current();
 		Long onlyDealer = me.scope().dealerId();
-		List<Map<String, Object>> rows = jdbc.sql("select dealer_id, "
-				+ "sum(case when status = 'APPROVED' then 1 else 0 end) as approved, "
-				+ "sum(case when status = 'APPROVED' then amount else 0 end) as approved_total, "
-				+ "sum(case when status = 'PROPOSED' then 1 else 0 end) as proposed, "
-				+ "sum(case when status = 'PROPOSED' then amount else 0 end) as proposed_total "
-				+ "from goodwill where period_month = :month group by dealer_id").param("month", month.toString())
-				.query().listOfRows();
-		Map<Long, DealerSummary> byId = dealers.byIds(rows.stream().map(r -> ((Number) r.get("dealer_id")).longValue()).toList());
-		return rows.stream().filter(r -> onlyDealer == null || onlyDealer == ((Number) r.get("dealer_id")).longValue())
-				.filter(r -> me.scope().regionId() == null || byId.get(((Number) r.get("dealer_id")).longValue()) != null
-						&& me.scope().regionId().equals(byId.get(((Number) r.get("dealer_id")).longValue()).regionId()))
+		List<GoodwillTotals.DealerGoodwill> rows = totals.ofMonth(month);
+		Map<Long, DealerSummary> byId = dealers.byIds(rows.stream().map(GoodwillTotals.DealerGoodwill::dealerId).toList());
+		return rows.stream().filter(r -> onlyDealer == null || onlyDealer == r.dealerId())
+				.filter(r -> me.scope().regionId() == null || byId.get(r.dealerId()) != null
+						&& me.scope().regionId().equals(byId.get(r.dealerId()).regionId()))
 				.map(r -> {
-					DealerSummary d = byId.get(((Number) r.get("dealer_id")).longValue());
-					return new DealerMonth(d == null ? "?" : d.code(), d == null ? "?" : d.name(),
-							((Number) r.get("approved")).longValue(), money(r.get("approved_total")),
-							((Number) r.get("proposed")).longValue(), money(r.get("proposed_total")));
+					DealerSummary d = byId.get(r.dealerId());
+					return new DealerMonth(d == null ? "?" : d.code(), d == null ? "?" : d.name(), r.approved(),
+							r.approvedTotal(), r.proposed(), r.proposedTotal());
 				}).sorted(java.util.Comparator.comparing(DealerMonth::dealerCode)).toList();
-	}
-
-	private static BigDecimal money(Object o) {
-		return o == null ? BigDecimal.ZERO.setScale(2) : new BigDecimal(o.toString()).setScale(2, java.math.RoundingMode.HALF_UP);
 	}
 
 	static Map<String, Object> snapshot(Goodwill g) {
