@@ -21,9 +21,8 @@ RUNS=${BENCH_RUNS:-5}
 PG="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 mkdir -p bench/results
 pg_isready -q -h 127.0.0.1 -t 30
-# as on an ordinary server: autovacuum on for the run (this machine's PostgreSQL has it off), restored at exit
-autovacuum=$($PG -d postgres -At -c "show autovacuum")
-$PG -d postgres -c "alter system set autovacuum = on" -c "select pg_reload_conf()" >/dev/null
+source bench/lib.sh
+bench_autovacuum_on
 
 reuse=${BENCH_REUSE:-0}
 if [ "$reuse" = 1 ] && ! $PG -d $DB -At -c "select count(*) from repair_order where repair_order_no like 'CN%'" >/dev/null 2>&1; then reuse=0; fi
@@ -33,26 +32,7 @@ if [ "$reuse" != 1 ]; then
 fi
 echo "== build"
 [ "${BENCH_SKIP_BUILD:-0}" = 1 ] || ./mvnw -q -B -ntp -DskipTests package
-JAR=bench/results/churn-kcm.jar  # a copy: a later build must not replace the running jar
-cp "$(ls target/kcm-*.jar | head -n1)" "$JAR"
-
-echo "== start the application on port $PORT"
-KCM_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" KCM_DB_USER=postgres \
-KCM_ENCRYPTION_KEY="MDEyMzQ1Njc4OTAxMjM0NTY3ODkwMTIzNDU2Nzg5MDE=" KCM_SECURE_COOKIE=false KCM_DEMO=true SERVER_PORT=$PORT \
-KCM_JOB_ESCALATION_CRON=- KCM_JOB_DEADLINE_SWEEP_CRON=- KCM_JOB_ONLINE_LIST_CRON=- KCM_JOB_NOTIFICATION_RETRY_CRON=- \
-KCM_JOB_QUARTERLY_LIMITS_CRON=- KCM_JOB_SANBAO_CRON=- \
-  java -Xmx2g -jar "$JAR" > bench/results/churn-app.log 2>&1 &
-APP=$!
-trap 'kill $APP 2>/dev/null || true; $PG -d postgres -c "alter system set autovacuum = $autovacuum" -c "select pg_reload_conf()" >/dev/null || true' EXIT
-for _ in $(seq 1 300); do
-  curl -sf -o /dev/null -X POST "http://127.0.0.1:$PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
-    -d '{"username":"dealer.d0002","password":"demo1234"}' && break
-  sleep 1
-done
-for _ in $(seq 1 120); do  # the quality demo data is the last start-up runner
-  [ "$($PG -d $DB -At -c "select count(*) from repair_order where repair_order_no like 'DEMO-%'")" != 0 ] && break
-  sleep 1
-done
+bench_start_app churn
 
 if [ "$reuse" != 1 ]; then
   echo "== load $C customers and $O repair orders"
@@ -63,10 +43,6 @@ fi
 counts=$($PG -d $DB -At -c "select (select count(*) from customer) || ' customers, ' || (select count(*) from vehicle where owner_id is not null) || ' owned vehicles, ' || (select count(*) from repair_order) || ' repair orders'")
 echo "   $counts"
 
-token() {
-  curl -sf -X POST "http://127.0.0.1:$PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
-    -d "{\"username\":\"$1\",\"password\":\"demo1234\"}" | sed 's/.*"token":"\([^"]*\)".*/\1/'
-}
 TODAY=$(TZ=Asia/Shanghai date +%Y-%m-%d)
 measure() { # name token path → "min_s=… median_s=… max_s=… status=…"
   local name=$1 tok=$2 path=$3 out="bench/results/churn-$1.txt"
@@ -92,10 +68,7 @@ list=$(measure list "$AS" "/api/v1/churn/customers?asOf=$TODAY&months=12&size=50
 
 f() { echo "$1" | grep -Eo "$2=[0-9.]+" | cut -d= -f2; }
 verdict() { awk -v m="$(f "$1" median_s)" 'BEGIN { print (m != "" && m <= 5) ? "met" : "missed" }'; }
-cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
-mem=$(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)
-pgv=$(psql -h 127.0.0.1 -U postgres -At -c 'show server_version')
-load=$(cut -d' ' -f1-3 /proc/loadavg)
+bench_machine
 row() { echo "| $1 | $(f "$2" min_s) s | $(f "$2" median_s) s | $(f "$2" max_s) s | $3 |"; }
 section=$(cat <<MD
 <!-- churn-benchmark: written by bench/churn.sh -->
@@ -118,13 +91,4 @@ $(row "churned customers, first page of 50 \`/api/v1/churn/customers\`" "$list" 
 <!-- /churn-benchmark -->
 MD
 )
-python3 - "$section" <<'PY'
-import re, sys
-path = "docs/benchmarks.md"
-text = open(path, encoding="utf-8").read()
-section = sys.argv[1].strip() + "\n"
-pattern = re.compile(r"<!-- churn-benchmark:.*?<!-- /churn-benchmark -->\n?", re.S)
-text = pattern.sub(section, text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section
-open(path, "w", encoding="utf-8").write(text)
-PY
-echo "== docs/benchmarks.md updated"
+bench_write_section churn-benchmark "$section"

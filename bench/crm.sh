@@ -28,14 +28,8 @@ mkdir -p bench/results
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 pg_isready -q -h 127.0.0.1 -t 30
 
-autovacuum=$($PG -d postgres -At -c "show autovacuum")
-$PG -d postgres -c "alter system set autovacuum = on" -c "select pg_reload_conf()" >/dev/null
-APP=
-cleanup() {
-  [ -n "$APP" ] && kill "$APP" 2>/dev/null || true
-  $PG -d postgres -c "alter system set autovacuum = $autovacuum" -c "select pg_reload_conf()" >/dev/null || true
-}
-trap cleanup EXIT
+source bench/lib.sh
+bench_autovacuum_on
 
 reuse=${BENCH_REUSE:-0}
 if [ "$reuse" = 1 ] && ! $PG -d $DB -At -c "select count(*) from bench_measured" >/dev/null 2>&1; then reuse=0; fi
@@ -45,44 +39,9 @@ if [ "$reuse" != 1 ]; then
 fi
 echo "== build"
 [ "${BENCH_SKIP_BUILD:-0}" = 1 ] || ./mvnw -q -B -ntp -DskipTests package
-JAR=bench/results/crm-kcm.jar  # a copy: a later build must not replace the running jar
-cp "$(ls target/kcm-*.jar | head -n1)" "$JAR"
+bench_start_app crm
 
-echo "== start the application on port $PORT"
-ACCESS="$PWD/bench/results/crm-access.log"
-rm -f "$ACCESS"
-KCM_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" KCM_DB_USER=postgres \
-KCM_ENCRYPTION_KEY="MDEyMzQ1Njc4OTAxMjM0NTY3ODkwMTIzNDU2Nzg5MDE=" KCM_SECURE_COOKIE=false KCM_DEMO=true SERVER_PORT=$PORT \
-KCM_JOB_ESCALATION_CRON=- KCM_JOB_DEADLINE_SWEEP_CRON=- KCM_JOB_ONLINE_LIST_CRON=- KCM_JOB_NOTIFICATION_RETRY_CRON=- \
-KCM_JOB_QUARTERLY_LIMITS_CRON=- KCM_JOB_SANBAO_CRON=- \
-  java -Xmx2g -Dserver.tomcat.accesslog.enabled=true -Dserver.tomcat.accesslog.directory="$PWD/bench/results" \
-  -Dserver.tomcat.accesslog.prefix=crm-access -Dserver.tomcat.accesslog.suffix=.log \
-  -Dserver.tomcat.accesslog.rotate=false -Dserver.tomcat.accesslog.buffered=false \
-  '-Dserver.tomcat.accesslog.pattern=%U %s %D' \
-  -jar "$JAR" > bench/results/crm-app.log 2>&1 &
-APP=$!
-for _ in $(seq 1 300); do
-  curl -sf -o /dev/null -X POST "$API/auth/token" -H 'Content-Type: application/json' \
-    -d '{"username":"accountmgr","password":"demo1234"}' && break
-  sleep 1
-done
-for _ in $(seq 1 180); do  # wait for the demo data runners (the quality demo data is the last)
-  [ "$($PG -d $DB -At -c "select count(*) from repair_order where repair_order_no like 'DEMO-%'" 2>/dev/null || echo 0)" != 0 ] && break
-  sleep 1
-done
 
-token() {
-  curl -sf -X POST "$API/auth/token" -H 'Content-Type: application/json' \
-    -d "{\"username\":\"$1\",\"password\":\"demo1234\"}" | sed 's/.*"token":"\([^"]*\)".*/\1/'
-}
-cookie() {
-  local jar; jar=$(mktemp)
-  local csrf
-  csrf=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$PORT/login" | grep -o 'name="_csrf" value="[^"]*"' | sed 's/.*value="//;s/"//')
-  curl -s -c "$jar" -b "$jar" -o /dev/null -d "username=$1&password=demo1234&_csrf=$csrf" "http://127.0.0.1:$PORT/login"
-  awk '$6=="JSESSIONID"{print "JSESSIONID="$7}' "$jar"
-  rm -f "$jar"
-}
 post() { # token path json → body (fails on a non-2xx answer)
   curl -sf -X POST "$API$2" -H "Authorization: Bearer $1" -H 'Content-Type: application/json' -d "$3"
 }
@@ -118,14 +77,6 @@ IDS=$($PG -d $DB -At -c "select string_agg(customer_id::text, ',') from bench_me
 counts=$($PG -d $DB -At -c "select (select count(*) from customer) || ' customers, ' || (select count(*) from vehicle) || ' vehicles, ' || (select count(*) from key_account) || ' key accounts (' || (select count(*) from key_account where manager_user_id = (select id from app_user where username = 'accountmgr')) || ' of accountmgr), ' || (select count(*) from account_visit) || ' visits, ' || (select count(*) from complaint) || ' complaints'")
 echo "   $counts"
 
-mark() { wc -l < "$ACCESS" 2>/dev/null || echo 0; }
-server_ms() { # first line, path regex
-  sleep 1
-  tail -n +"$(( $1 + 1 ))" "$ACCESS" | awk -v p="$2" '$1 ~ p { print $3 / 1000 }' | sort -n | awk '
-    { v[NR] = $1 } END { if (NR == 0) { print "n=0"; exit }
-      i50 = int(NR * 0.50); i95 = int(NR * 0.95); i99 = int(NR * 0.99); if (i50 < 1) i50 = 1; if (i95 < 1) i95 = 1; if (i99 < 1) i99 = 1;
-      printf "n=%d p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f\n", NR, v[i50], v[i95], v[i99] }'
-}
 export COOKIE TOKEN IDS PREFIX SUFFIX
 run() { # name url script path-regex
   wrk -t2 -c16 -d"$WARMUP" -s "bench/$3" "http://127.0.0.1:$PORT$2" > /dev/null 2>&1 || true
@@ -147,10 +98,7 @@ apimine=$(run api-my-accounts "/api/v1/key-accounts" crm-360-token.lua '^/api/v1
 field() { echo "$1" | sed 's/ SERVER .*//' | grep -Eo "$2=[0-9.]+" | cut -d= -f2; }
 sfield() { echo "$1" | sed 's/.* SERVER //' | grep -Eo "$2=[0-9.]+" | cut -d= -f2; }
 verdict() { awk -v p="$(sfield "$1" p95_ms)" -v e="$(field "$1" non2xx)" 'BEGIN { print (p != "" && p <= 50 && e == 0) ? "met" : "missed" }'; }
-cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
-mem=$(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)
-pgv=$(psql -h 127.0.0.1 -U postgres -At -c 'show server_version')
-load=$(cut -d' ' -f1-3 /proc/loadavg)
+bench_machine
 row() { echo "| $1 | $(field "$2" rps) req/s, p95 $(field "$2" p95_ms) ms, non-2xx $(field "$2" non2xx) | p50 $(sfield "$2" p50_ms) ms, p95 $(sfield "$2" p95_ms) ms (n=$(echo "$2" | sed 's/.* SERVER //' | grep -Eo 'n=[0-9]+' | cut -d= -f2)) | $(verdict "$2") |"; }
 section=$(cat <<MD
 <!-- crm-benchmark: written by bench/crm.sh -->
@@ -174,13 +122,4 @@ $(row "\`GET /api/v1/key-accounts\` (accountmgr)" "$apimine")
 <!-- /crm-benchmark -->
 MD
 )
-python3 - "$section" <<'PY'
-import re, sys
-path = "docs/benchmarks.md"
-text = open(path, encoding="utf-8").read()
-section = sys.argv[1].strip() + "\n"
-pattern = re.compile(r"<!-- crm-benchmark:.*?<!-- /crm-benchmark -->\n?", re.S)
-text = pattern.sub(section, text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section
-open(path, "w", encoding="utf-8").write(text)
-PY
-echo "== docs/benchmarks.md updated"
+bench_write_section crm-benchmark "$section"

@@ -23,9 +23,8 @@ PG="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 mkdir -p bench/results
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 pg_isready -q -h 127.0.0.1 -t 30
-# as on an ordinary server: autovacuum on for the run (this machine's PostgreSQL has it off), restored at exit
-autovacuum=$($PG -d postgres -At -c "show autovacuum")
-$PG -d postgres -c "alter system set autovacuum = on" -c "select pg_reload_conf()" >/dev/null
+source bench/lib.sh
+bench_autovacuum_on
 
 reuse=${BENCH_REUSE:-0}
 if [ "$reuse" = 1 ] && ! $PG -d $DB -At -c "select count(*) from repair_order" >/dev/null 2>&1; then reuse=0; fi
@@ -35,32 +34,7 @@ if [ "$reuse" != 1 ]; then
 fi
 echo "== build"
 [ "${BENCH_SKIP_BUILD:-0}" = 1 ] || ./mvnw -q -B -ntp -DskipTests package
-JAR=bench/results/quality-kcm.jar  # a copy: a later build must not replace the running jar
-cp "$(ls target/kcm-*.jar | head -n1)" "$JAR"
-
-echo "== start the application on port $PORT"
-ACCESS="$PWD/bench/results/quality-access.log"
-rm -f "$ACCESS"
-KCM_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" KCM_DB_USER=postgres \
-KCM_ENCRYPTION_KEY="MDEyMzQ1Njc4OTAxMjM0NTY3ODkwMTIzNDU2Nzg5MDE=" KCM_SECURE_COOKIE=false KCM_DEMO=true SERVER_PORT=$PORT \
-KCM_JOB_ESCALATION_CRON=- KCM_JOB_DEADLINE_SWEEP_CRON=- KCM_JOB_ONLINE_LIST_CRON=- KCM_JOB_NOTIFICATION_RETRY_CRON=- \
-KCM_JOB_QUARTERLY_LIMITS_CRON=- KCM_JOB_SANBAO_CRON=- \
-  java -Xmx2g -Dserver.tomcat.accesslog.enabled=true -Dserver.tomcat.accesslog.directory="$PWD/bench/results" \
-  -Dserver.tomcat.accesslog.prefix=quality-access -Dserver.tomcat.accesslog.suffix=.log \
-  -Dserver.tomcat.accesslog.rotate=false -Dserver.tomcat.accesslog.buffered=false \
-  '-Dserver.tomcat.accesslog.pattern=%U %s %D' \
-  -jar "$JAR" > bench/results/quality-app.log 2>&1 &
-APP=$!
-trap 'kill $APP 2>/dev/null || true; $PG -d postgres -c "alter system set autovacuum = $autovacuum" -c "select pg_reload_conf()" >/dev/null || true' EXIT
-for _ in $(seq 1 300); do
-  curl -sf -o /dev/null -X POST "http://127.0.0.1:$PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
-    -d '{"username":"dealer.d0002","password":"demo1234"}' && break
-  sleep 1
-done
-for _ in $(seq 1 120); do  # the quality demo data is the last start-up runner
-  [ "$($PG -d $DB -At -c "select count(*) from repair_order where repair_order_no like 'DEMO-%'")" != 0 ] && break
-  sleep 1
-done
+bench_start_app quality
 
 if [ "$reuse" != 1 ]; then
   echo "== load $V vehicles and $O repair orders"
@@ -72,26 +46,6 @@ counts=$($PG -d $DB -At -c "select (select count(*) from vehicle) || ' vehicles,
 echo "   $counts"
 DEALER=$($PG -d $DB -At -c "select d.code from sanbao_flag f join dealer d on d.id = f.selling_dealer_id group by d.code order by count(*) desc limit 1")
 
-token() {
-  curl -sf -X POST "http://127.0.0.1:$PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
-    -d "{\"username\":\"$1\",\"password\":\"demo1234\"}" | sed 's/.*"token":"\([^"]*\)".*/\1/'
-}
-cookie() {
-  local jar; jar=$(mktemp)
-  local csrf
-  csrf=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$PORT/login" | grep -o 'name="_csrf" value="[^"]*"' | sed 's/.*value="//;s/"//')
-  curl -s -c "$jar" -b "$jar" -o /dev/null -d "username=$1&password=demo1234&_csrf=$csrf" "http://127.0.0.1:$PORT/login"
-  awk '$6=="JSESSIONID"{print "JSESSIONID="$7}' "$jar"
-  rm -f "$jar"
-}
-mark() { wc -l < "$ACCESS" 2>/dev/null || echo 0; }
-server_ms() { # first line, path regex
-  sleep 1
-  tail -n +"$(( $1 + 1 ))" "$ACCESS" | awk -v p="$2" '$1 ~ p { print $3 / 1000 }' | sort -n | awk '
-    { v[NR] = $1 } END { if (NR == 0) { print "n=0"; exit }
-      i50 = int(NR * 0.50); i95 = int(NR * 0.95); i99 = int(NR * 0.99); if (i50 < 1) i50 = 1; if (i95 < 1) i95 = 1; if (i99 < 1) i99 = 1;
-      printf "n=%d p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f\n", NR, v[i50], v[i95], v[i99] }'
-}
 export COOKIE TOKEN VEHICLES=$V PREFIX SUFFIX
 COOKIE=$(cookie aftersales)
 TOKEN=$(token aftersales)
@@ -116,10 +70,7 @@ api=$(run api "/" quality-vin.lua '^/api/v1/vehicles/.*/sanbao$'); echo "   api:
 field() { echo "$1" | sed 's/ SERVER .*//' | grep -Eo "$2=[0-9.]+" | cut -d= -f2; }
 sfield() { echo "$1" | sed 's/.* SERVER //' | grep -Eo "$2=[0-9.]+" | cut -d= -f2; }
 verdict() { awk -v p="$(sfield "$1" p95_ms)" 'BEGIN { print (p != "" && p <= 50) ? "met" : "missed" }'; }
-cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
-mem=$(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)
-pgv=$(psql -h 127.0.0.1 -U postgres -At -c 'show server_version')
-load=$(cut -d' ' -f1-3 /proc/loadavg)
+bench_machine
 row() { echo "| $1 | $(field "$2" rps) req/s, p95 $(field "$2" p95_ms) ms | p50 $(sfield "$2" p50_ms) ms, p95 $(sfield "$2" p95_ms) ms (n=$(echo "$2" | sed 's/.* SERVER //' | grep -Eo 'n=[0-9]+' | cut -d= -f2)) | $(verdict "$2") |"; }
 section=$(cat <<MD
 <!-- quality-benchmark: written by bench/quality.sh -->
@@ -144,13 +95,4 @@ $(row "A.2 \`GET /api/v1/vehicles/{vin}/sanbao\`, random vehicle" "$api")
 <!-- /quality-benchmark -->
 MD
 )
-python3 - "$section" <<'PY'
-import re, sys
-path = "docs/benchmarks.md"
-text = open(path, encoding="utf-8").read()
-section = sys.argv[1].strip() + "\n"
-pattern = re.compile(r"<!-- quality-benchmark:.*?<!-- /quality-benchmark -->\n?", re.S)
-text = pattern.sub(section, text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section
-open(path, "w", encoding="utf-8").write(text)
-PY
-echo "== docs/benchmarks.md updated"
+bench_write_section quality-benchmark "$section"

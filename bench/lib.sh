@@ -1,0 +1,91 @@
+# Shared by the benchmark scripts (bench/crm.sh, quality.sh, churn.sh): source it after setting PG, PORT and DB.
+# Starting the built application on a benchmark database, signing in, reading server times from Tomcat's access log,
+# autovacuum on for the run as on an ordinary server, and writing a section of docs/benchmarks.md.
+
+# Autovacuum on for the run (this machine's PostgreSQL has it off); bench_cleanup restores what it was.
+bench_autovacuum_on() {
+  BENCH_AUTOVACUUM_WAS=$($PG -d postgres -At -c "show autovacuum")
+  $PG -d postgres -c "alter system set autovacuum = on" -c "select pg_reload_conf()" >/dev/null
+  trap bench_cleanup EXIT
+}
+bench_cleanup() {
+  [ -n "${APP:-}" ] && kill "$APP" 2>/dev/null || true
+  [ -n "${BENCH_AUTOVACUUM_WAS:-}" ] && $PG -d postgres -c "alter system set autovacuum = $BENCH_AUTOVACUUM_WAS" \
+    -c "select pg_reload_conf()" >/dev/null || true
+}
+
+# bench_start_app NAME: a copy of the built jar (a later build must not replace it) started on $DB with demo data,
+# scheduled jobs off and the access log bench/results/NAME-access.log (%U %s %D); waits until it answers and the
+# last demo-data runner (quality) is done. Sets APP and ACCESS.
+bench_start_app() {
+  local name=$1 jar="bench/results/$1-kcm.jar"
+  cp "$(ls target/kcm-*.jar | head -n1)" "$jar"
+  echo "== start the application on port $PORT"
+  ACCESS="$PWD/bench/results/$name-access.log"
+  rm -f "$ACCESS"
+  KCM_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" KCM_DB_USER=postgres \
+  KCM_ENCRYPTION_KEY="MDEyMzQ1Njc4OTAxMjM0NTY3ODkwMTIzNDU2Nzg5MDE=" KCM_SECURE_COOKIE=false KCM_DEMO=true SERVER_PORT=$PORT \
+  KCM_JOB_ESCALATION_CRON=- KCM_JOB_DEADLINE_SWEEP_CRON=- KCM_JOB_ONLINE_LIST_CRON=- KCM_JOB_NOTIFICATION_RETRY_CRON=- \
+  KCM_JOB_QUARTERLY_LIMITS_CRON=- KCM_JOB_SANBAO_CRON=- \
+    java -Xmx2g -Dserver.tomcat.accesslog.enabled=true -Dserver.tomcat.accesslog.directory="$PWD/bench/results" \
+    -Dserver.tomcat.accesslog.prefix="$name-access" -Dserver.tomcat.accesslog.suffix=.log \
+    -Dserver.tomcat.accesslog.rotate=false -Dserver.tomcat.accesslog.buffered=false \
+    '-Dserver.tomcat.accesslog.pattern=%U %s %D' \
+    -jar "$jar" > "bench/results/$name-app.log" 2>&1 &
+  APP=$!
+  for _ in $(seq 1 300); do
+    curl -sf -o /dev/null -X POST "http://127.0.0.1:$PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
+      -d '{"username":"dealer.d0002","password":"demo1234"}' && break
+    sleep 1
+  done
+  for _ in $(seq 1 180); do  # the quality demo data is the last start-up runner
+    [ "$($PG -d $DB -At -c "select count(*) from repair_order where repair_order_no like 'DEMO-%'" 2>/dev/null || echo 0)" != 0 ] && break
+    sleep 1
+  done
+}
+
+# A demo user's API token / web session cookie (password demo1234).
+token() {
+  curl -sf -X POST "http://127.0.0.1:$PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"$1\",\"password\":\"demo1234\"}" | sed 's/.*"token":"\([^"]*\)".*/\1/'
+}
+cookie() {
+  local jar csrf
+  jar=$(mktemp)
+  csrf=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$PORT/login" | grep -o 'name="_csrf" value="[^"]*"' | sed 's/.*value="//;s/"//')
+  curl -s -c "$jar" -b "$jar" -o /dev/null -d "username=$1&password=demo1234&_csrf=$csrf" "http://127.0.0.1:$PORT/login"
+  awk '$6=="JSESSIONID"{print "JSESSIONID="$7}' "$jar"
+  rm -f "$jar"
+}
+
+# Lines in the access log so far; server-side percentiles (ms) of the requests to path regex $2 after line $1.
+mark() { wc -l < "$ACCESS" 2>/dev/null || echo 0; }
+server_ms() {
+  sleep 1
+  tail -n +"$(( $1 + 1 ))" "$ACCESS" | awk -v p="$2" '$1 ~ p { print $3 / 1000 }' | sort -n | awk '
+    { v[NR] = $1 } END { if (NR == 0) { print "n=0"; exit }
+      i50 = int(NR * 0.50); i95 = int(NR * 0.95); i99 = int(NR * 0.99); if (i50 < 1) i50 = 1; if (i95 < 1) i95 = 1; if (i99 < 1) i99 = 1;
+      printf "n=%d p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f\n", NR, v[i50], v[i95], v[i99] }'
+}
+
+# The machine, for the section's heading: sets cpu, mem, pgv, load.
+bench_machine() {
+  cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
+  mem=$(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)
+  pgv=$(psql -h 127.0.0.1 -U postgres -At -c 'show server_version')
+  load=$(cut -d' ' -f1-3 /proc/loadavg)
+}
+
+# bench_write_section MARKER TEXT: replaces <!-- MARKER: … --> … <!-- /MARKER --> in docs/benchmarks.md (or appends).
+bench_write_section() {
+  python3 - "$1" "$2" <<'PY'
+import re, sys
+path = "docs/benchmarks.md"
+marker, section = sys.argv[1], sys.argv[2].strip() + "\n"
+text = open(path, encoding="utf-8").read()
+pattern = re.compile(r"<!-- " + re.escape(marker) + r":.*?<!-- /" + re.escape(marker) + r" -->\n?", re.S)
+text = pattern.sub(lambda m: section, text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section
+open(path, "w", encoding="utf-8").write(text)
+PY
+  echo "== docs/benchmarks.md updated"
+}
