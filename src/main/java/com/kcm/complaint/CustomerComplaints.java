@@ -51,6 +51,22 @@ public class CustomerComplaints {
 				c.getHandlingDealerId() != null ? c.getHandlingDealerId() : c.getResponsibleDealerId(), c.getKind().name()));
 	}
 
+	/**
+	 * The survey subjects of the complaints closed last with status {@code CLOSED}, newest first, at most
+	 * {@code limit}, one per customer (its latest closure), for the system (no caller, no scope): the demo data
+	 * surveys them. One indexed query.
+	 */
+	public List<SurveySubject> latestClosed(int limit) {
+		return jdbc.sql("""
+				select c.id, c.customer_id, coalesce(c.handling_dealer_id, c.responsible_dealer_id), c.kind from complaint c
+				where c.status = 'CLOSED' and c.customer_id is not null and c.closed_at = (select max(o.closed_at)
+				  from complaint o where o.customer_id = c.customer_id and o.status = 'CLOSED')
+				order by c.closed_at desc, c.id desc fetch first :n rows only""").param("n", limit)
+				.query((rs, n) -> new SurveySubject(rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3, Long.class),
+						rs.getString(4)))
+				.list();
+	}
+
 	/** Refuses a complaint the caller may not see (404, audited). */
 	public void requireVisible(long complaintId) {
 		access.load(complaintId);

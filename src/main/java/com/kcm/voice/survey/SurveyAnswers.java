@@ -64,8 +64,21 @@ class SurveyAnswers {
 		if (!SurveyTokens.wellFormed(token)) {
 			return Opened.of(State.INVALID);
 		}
-		Optional<Map<String, Object>> row = jdbc.sql("select * from survey where token_hash = :h")
-				.param("h", SurveyTokens.hash(token)).query().listOfRows().stream().findFirst();
+		return opened(jdbc.sql("select * from survey where token_hash = :h").param("h", SurveyTokens.hash(token)).query()
+				.listOfRows().stream().findFirst());
+	}
+
+	/**
+	 * The survey as its link would open it, found by id: for the demo data, which answers sent surveys as their
+	 * customers would without the token (only its hash is stored). Not reachable from the web.
+	 */
+	@Transactional(readOnly = true)
+	Opened openSent(long surveyId) {
+		return opened(jdbc.sql("select * from survey where id = :id").param("id", surveyId).query().listOfRows().stream()
+				.findFirst());
+	}
+
+	private Opened opened(Optional<Map<String, Object>> row) {
 		if (row.isEmpty()) {
 			return Opened.of(State.INVALID);
 		}
@@ -102,7 +115,16 @@ class SurveyAnswers {
 	/** The answers by question id, as submitted (text). Returns the state after: OPEN → answered now. */
 	@Transactional
 	public State answer(String token, Map<Long, String> given) {
-		Opened o = open(token);
+		return answer(open(token), given);
+	}
+
+	/** The demo data's answer to a sent survey (see {@link #openSent}). */
+	@Transactional
+	State answerSent(long surveyId, Map<Long, String> given) {
+		return answer(openSent(surveyId), given);
+	}
+
+	private State answer(Opened o, Map<Long, String> given) {
 		if (o.state() != State.OPEN) {
 			return o.state();
 		}

@@ -119,6 +119,66 @@ class SurveyTests {
 		return id;
 	}
 
+	@Autowired
+	Surveys surveys;
+
+	@Autowired
+	SurveyAnswers answers;
+
+	@Autowired
+	SurveyTemplates templates;
+
+	@Autowired
+	com.kcm.voice.Consents consents;
+
+	@Autowired
+	com.kcm.complaint.CustomerComplaints customerComplaints;
+
+	@Autowired
+	com.kcm.identity.DemoSignIn signIn;
+
+	@Test
+	void theDemoSurveysTheLatestClosuresByTheRealRulesAndAnswersMostOfThem() {
+		clock.set(Instant.parse("2095-03-01T02:00:00Z"));
+		admin = new Api(port).as("admin", "admin-test-pass");
+		List<String> phones = new java.util.ArrayList<>();
+		List<Long> closed = new java.util.ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			phones.add(mobile());
+			closed.add(closedComplaint(phones.get(i), false)); // no consent: no survey at the closure
+		}
+		clock.advance(Duration.ofDays(3)); // a late closure event is history by now
+		String user = Api.createUser(port, "sdemo", "AFTER_SALES", null);
+		SurveyDemoData demo = new SurveyDemoData(surveys, sender, answers, templates, consents, customerComplaints, signIn,
+				jdbc, clock);
+
+		SurveyDemoData.Loaded loaded = demo.load(6, user);
+
+		// newest closure first; the sixth customer did not agree, so gets no survey
+		List<Long> expected = List.of(closed.get(5), closed.get(4), closed.get(3), closed.get(2), closed.get(1));
+		assertThat(loaded.surveys()).extracting(id -> jdbc.sql("select complaint_id from survey where id = :id")
+				.param("id", id).query(Long.class).single()).containsExactlyElementsOf(expected);
+		assertThat(jdbc.sql("select count(*) from survey where customer_id = :c").param("c", customerOf(closed.get(0)))
+				.query(Long.class).single()).isZero();
+		assertThat(sms.to(phones.get(0))).isEmpty();
+		for (int i = 1; i < 6; i++) {
+			assertThat(sms.to(phones.get(i))).singleElement().satisfies(m -> assertThat(LINK.matcher(m.text()).find()).isTrue());
+		}
+		// four of the five answered, one of them with low scores: a follow-up in the callback queue
+		assertThat(loaded.answered()).isEqualTo(4);
+		assertThat(loaded.surveys()).extracting(id -> jdbc.sql("select status from survey where id = :id").param("id", id)
+				.query(String.class).single()).containsExactly("ANSWERED", "ANSWERED", "ANSWERED", "ANSWERED", "SENT");
+		assertThat(jdbc.sql("select complaint_id, lowest_score, nps from survey_follow_up where survey_id in (:ids)")
+				.param("ids", loaded.surveys()).query().listOfRows()).singleElement().satisfies(r -> {
+					assertThat(((Number) r.get("complaint_id")).longValue()).isEqualTo(closed.get(3));
+					assertThat(((Number) r.get("lowest_score")).intValue()).isEqualTo(2);
+					assertThat(((Number) r.get("nps")).intValue()).isEqualTo(3);
+				});
+
+		// loaded again: the 30-day rule refuses every customer
+		assertThat(demo.load(6, user).surveys()).isEmpty();
+	}
+
 	/** A frozen clock moves on a minute between the steps of a complaint (events are in time order). */
 	void tick() {
 		if (clock.instant().isAfter(Instant.now().plusSeconds(60))) {
