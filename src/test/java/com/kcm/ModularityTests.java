@@ -1,6 +1,11 @@
 package com.kcm;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
 import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
@@ -12,6 +17,14 @@ class ModularityTests {
 	@Test
 	void modulesOnlyUseEachOthersPublishedApis() {
 		modules.verify();
+	}
+
+	/** Runtime code never reaches into the migrations (their helpers live in com.kcm.shared.sql). */
+	@Test
+	void noModuleUsesTheMigrations() {
+		noClasses().that().resideInAPackage("com.kcm..").should().dependOnClassesThat().resideInAPackage("db.migration..")
+				.check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+						.importPackages("com.kcm", "db.migration"));
 	}
 
 	@Test

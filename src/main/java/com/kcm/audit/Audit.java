@@ -24,7 +24,7 @@ import com.kcm.shared.sql.Insert;
 import com.kcm.shared.sql.Inserts;
 import com.kcm.shared.sql.PooledSequence;
 
-import db.migration.PooledIds;
+import com.kcm.shared.sql.PooledIds;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -13,7 +13,7 @@ import com.kcm.shared.sql.Insert;
 import com.kcm.shared.sql.Inserts;
 import com.kcm.shared.sql.PooledSequence;
 
-import db.migration.PooledIds;
+import com.kcm.shared.sql.PooledIds;
 
 /**
  * Writes a complaint just registered — its new customer and vehicle if any, the complaint, its registration in

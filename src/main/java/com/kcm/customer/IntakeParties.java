@@ -21,7 +21,7 @@ import com.kcm.shared.domain.Violations;
 import com.kcm.shared.sql.Insert;
 import com.kcm.shared.sql.PooledSequence;
 
-import db.migration.PooledIds;
+import com.kcm.shared.sql.PooledIds;
 
 /**
  * The customer and vehicle of a complaint being registered (SPEC §4.2 step 1), found or made ready to be created

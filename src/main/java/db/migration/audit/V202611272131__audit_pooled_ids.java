@@ -3,7 +3,7 @@ package db.migration.audit;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
-import db.migration.PooledIds;
+import com.kcm.shared.sql.PooledIds;
 
 /** Audit entries take their ids from a pooled sequence (see {@link PooledIds}). */
 public class V202611272131__audit_pooled_ids extends BaseJavaMigration {

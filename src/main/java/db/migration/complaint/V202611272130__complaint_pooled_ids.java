@@ -3,7 +3,7 @@ package db.migration.complaint;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
-import db.migration.PooledIds;
+import com.kcm.shared.sql.PooledIds;
 
 /** Complaints and their timeline events take their ids from pooled sequences (see {@link PooledIds}). */
 public class V202611272130__complaint_pooled_ids extends BaseJavaMigration {

@@ -3,7 +3,7 @@ package db.migration.customer;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
-import db.migration.PooledIds;
+import com.kcm.shared.sql.PooledIds;
 
 /**
  * Customers and vehicles take their ids from pooled sequences (see {@link PooledIds}): intake registers a

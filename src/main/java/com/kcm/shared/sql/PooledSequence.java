@@ -5,7 +5,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Ids from a database sequence that hands out blocks (its increment), numbered here one by one: what
  * Hibernate's pooled-lo optimizer does for the entities mapped with the same sequence (migration
- * {@code db.migration.PooledIds}). Each block is taken by one {@code nextval}, so the ids given here and by
+ * {@code com.kcm.shared.sql.PooledIds}). Each block is taken by one {@code nextval}, so the ids given here and by
  * Hibernate, or by another instance, never meet. Thread-safe.
  */
 public final class PooledSequence {

@@ -1,4 +1,4 @@
-package db.migration;
+package com.kcm.shared.sql;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
