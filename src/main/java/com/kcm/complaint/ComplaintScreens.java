@@ -36,8 +36,8 @@ public class ComplaintScreens {
 			Instant closureRequestedAt, Instant callbackDueAt, Instant closedAt, Instant nominatedAt,
 			String forcedClosureReason, int closureRound, int unreachableAttempts, int unreachableDays,
 			int attemptsRequired, int daysRequired, Long currentWorkOrderId, Long currentDealerId,
-			boolean currentReplied, List<WorkOrderView> workOrders, List<Callback> callbacks,
-			List<ComplaintEvent> events, Map<Long, String> dealerLabels, List<Screenshot> screenshots,
+			boolean currentReplied, List<WorkOrderView> workOrders, List<CallbackLine> callbacks,
+			List<EventLine> events, Map<Long, String> dealerLabels, List<ScreenshotLine> screenshots,
 			String subCategory) {
 
 		public boolean open() {
@@ -62,7 +62,49 @@ public class ComplaintScreens {
 			Instant dispatchedAt, String dispatchedBy, Instant confirmDueAt, Instant replyDueAt, Instant closeDueAt,
 			boolean provisional, Instant confirmedAt, Instant firstReplyAt, Instant firstContactAt, Instant endedAt,
 			Instant nextDueAt, boolean overdue, String notifiedBy, String dealerContact, boolean current,
-			List<Reply> replies) {
+			List<ReplyLine> replies) {
+	}
+
+	/** One event of the timeline, as shown. */
+	public record EventLine(long id, Instant at, EventType type, String actor, Long workOrderId, Long dealerId,
+			ComplaintStatus fromStatus, ComplaintStatus toStatus, Category category, String detail) {
+
+		static EventLine of(ComplaintEvent e) {
+			return new EventLine(e.getId(), e.getAt(), e.getType(), e.getActor(), e.getWorkOrderId(), e.getDealerId(),
+					e.getFromStatus(), e.getToStatus(), e.getCategory(), e.getDetail());
+		}
+	}
+
+	/** A dealer's reply to a work order, as shown. */
+	public record ReplyLine(long id, Instant at, String enteredBy, boolean finalResult, boolean onDealersBehalf,
+			String text, Instant contactedCustomerAt, String faultCause, Boolean qualityDefect, List<String> partsReplaced,
+			String repairOrderNo, String claimNo, String delayReason) {
+
+		static ReplyLine of(Reply r) {
+			return new ReplyLine(r.getId(), r.getAt(), r.getEnteredBy(), r.isFinalResult(), r.isOnDealersBehalf(),
+					r.getText(), r.getContactedCustomerAt(), r.getFaultCause(), r.getQualityDefect(),
+					r.getPartsReplaced() == null ? null : List.copyOf(r.getPartsReplaced()), r.getRepairOrderNo(),
+					r.getClaimNo(), r.getDelayReason());
+		}
+	}
+
+	/** A callback (回访), as shown. */
+	public record CallbackLine(long id, Instant at, int closureRound, String agent, boolean reached, Boolean resolved,
+			Boolean satisfied, Boolean falseReply, String notes) {
+
+		static CallbackLine of(Callback c) {
+			return new CallbackLine(c.getId(), c.getAt(), c.getClosureRound(), c.getAgent(), c.isReached(), c.getResolved(),
+					c.getSatisfied(), c.getFalseReply(), c.getNotes());
+		}
+	}
+
+	/** A screenshot of an online complaint: its id and file's name, upload instant and uploader. */
+	public record ScreenshotLine(long id, String originalName, Instant uploadedAt, String uploadedBy) {
+
+		static ScreenshotLine of(Screenshot s) {
+			return new ScreenshotLine(s.getId(), s.getFile().getOriginalName(), s.getFile().getUploadedAt(),
+					s.getFile().getUploadedBy());
+		}
 	}
 
 	private final ComplaintAccess access;
@@ -99,7 +141,7 @@ public class ComplaintScreens {
 				w.getDispatchedBy(), w.getConfirmDueAt(), w.getReplyDueAt(), w.getCloseDueAt(),
 				w.isDeadlinesProvisional(), w.getConfirmedAt(), w.getFirstReplyAt(), w.getFirstContactAt(),
 				w.getEndedAt(), w.getNextDueAt(), w.isOverdueAt(now), w.getNotifiedBy(), w.getDealerContact(),
-				w == current, List.copyOf(w.getReplies()))).toList();
+				w == current, w.getReplies().stream().map(ReplyLine::of).toList())).toList();
 		String phone = null;
 		String idNumber = null;
 		boolean keyAccount = false;
@@ -124,9 +166,11 @@ public class ComplaintScreens {
 				c.getNominatedAt(), c.getForcedClosureReason(), c.getClosureRound(), u.attempts(), u.distinctDays(),
 				policies.intAt(PolicyName.UNREACHABLE_ATTEMPTS, now), policies.intAt(PolicyName.UNREACHABLE_DISTINCT_DAYS, now),
 				current == null ? null : current.getId(), current == null ? null : current.getDealerId(),
-				current != null && current.getFirstReplyAt() != null, wos, List.copyOf(c.getCallbacks()),
-				List.copyOf(c.getEvents()), labels,
-				c.getChannel() == Channel.ONLINE ? screenshots.findByComplaintIdOrderByIdAsc(c.getId()) : List.of(),
+				current != null && current.getFirstReplyAt() != null, wos,
+				c.getCallbacks().stream().map(CallbackLine::of).toList(), c.getEvents().stream().map(EventLine::of).toList(),
+				labels, c.getChannel() == Channel.ONLINE
+						? screenshots.findByComplaintIdOrderByIdAsc(c.getId()).stream().map(ScreenshotLine::of).toList()
+						: List.of(),
 				c.getSubCategory());
 	}
 }

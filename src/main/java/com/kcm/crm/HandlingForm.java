@@ -10,10 +10,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.kcm.complaint.Callback;
-import com.kcm.complaint.ComplaintEvent;
 import com.kcm.complaint.ComplaintScreens;
-import com.kcm.complaint.Reply;
 import com.kcm.shared.TimeConfig;
 import com.kcm.shared.pdf.PdfDocument;
 
@@ -65,25 +62,25 @@ class HandlingForm {
 			b.field("处理服务商", d.handlingDealer());
 			b.subheading("四、处理过程");
 			List<List<?>> events = new ArrayList<>();
-			for (ComplaintEvent e : d.events()) {
-				events.add(List.of(time(e.getAt()), text("cweb.event." + e.getType(), e.getType()),
-						e.getActor() == null ? "" : e.getActor(), e.getDetail() == null ? "" : e.getDetail()));
+			for (ComplaintScreens.EventLine e : d.events()) {
+				events.add(List.of(time(e.at()), text("cweb.event." + e.type(), e.type()), e.actor() == null ? "" : e.actor(),
+						e.detail() == null ? "" : e.detail()));
 			}
 			b.table(List.of("时间", "事项", "操作人", "说明"), events, 2.2f, 1.6f, 1.4f, 4.8f);
 			b.subheading("五、服务商回复");
 			List<List<?>> replies = new ArrayList<>();
 			for (ComplaintScreens.WorkOrderView w : d.workOrders()) {
-				for (Reply r : w.replies()) {
-					replies.add(List.of(time(r.getAt()), w.dealer() == null ? "" : w.dealer(), r.isFinalResult() ? "最终" : "过程",
-							r.getText() == null ? "" : r.getText()));
+				for (ComplaintScreens.ReplyLine r : w.replies()) {
+					replies.add(List.of(time(r.at()), w.dealer() == null ? "" : w.dealer(), r.finalResult() ? "最终" : "过程",
+							r.text() == null ? "" : r.text()));
 				}
 			}
 			b.table(List.of("时间", "服务商", "类型", "内容"), replies, 2.2f, 2f, 1f, 4.8f);
 			b.subheading("六、回访记录");
 			List<List<?>> callbacks = new ArrayList<>();
-			for (Callback c : d.callbacks()) {
-				callbacks.add(List.of(time(c.getAt()), c.isReached() ? "已接通" : "未接通", yesNo(c.getResolved()),
-						yesNo(c.getSatisfied()), c.getNotes() == null ? "" : c.getNotes()));
+			for (ComplaintScreens.CallbackLine c : d.callbacks()) {
+				callbacks.add(List.of(time(c.at()), c.reached() ? "已接通" : "未接通", yesNo(c.resolved()), yesNo(c.satisfied()),
+						c.notes() == null ? "" : c.notes()));
 			}
 			b.table(List.of("时间", "接通", "已解决", "满意", "备注"), callbacks, 2.2f, 1f, 1f, 1f, 4.8f);
 			b.subheading("七、让步服务");

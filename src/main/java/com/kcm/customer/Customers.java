@@ -26,8 +26,7 @@ import com.kcm.audit.Audit;
 import com.kcm.identity.CurrentUser;
 import com.kcm.identity.CurrentUsers;
 import com.kcm.identity.Scope;
-import com.kcm.identity.UserAdministration;
-import com.kcm.identity.UserAccount;
+import com.kcm.identity.UserDirectory;
 import com.kcm.shared.domain.DomainException;
 import com.kcm.shared.domain.NotFoundException;
 import com.kcm.shared.domain.Violations;
@@ -54,14 +53,14 @@ public class Customers {
 	private final CustomerViews views;
 	private final PersonalData personal;
 	private final CurrentUsers users;
-	private final UserAdministration userAdministration;
+	private final UserDirectory userDirectory;
 	private final Audit audit;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final JdbcClient jdbc;
 
 	Customers(CustomerRepository customers, VehicleRepository vehicles, CustomerVisibility visibility,
-			CustomerViews views, PersonalData personal, CurrentUsers users, UserAdministration userAdministration,
+			CustomerViews views, PersonalData personal, CurrentUsers users, UserDirectory userDirectory,
 			Audit audit, ApplicationEventPublisher events, Clock clock, JdbcClient jdbc) {
 		this.customers = customers;
 		this.vehicles = vehicles;
@@ -69,7 +68,7 @@ public class Customers {
 		this.views = views;
 		this.personal = personal;
 		this.users = users;
-		this.userAdministration = userAdministration;
+		this.userDirectory = userDirectory;
 		this.audit = audit;
 		this.events = events;
 		this.clock = clock;
@@ -355,7 +354,7 @@ public class Customers {
 		v.throwIfAny();
 		Map<String, Object> before = snapshot(c);
 		c.keyAccount(true, managerUserId, managerUserId == null ? null
-				: userAdministration.find(managerUserId).map(UserAccount::getDisplayName).orElse(null));
+				: userDirectory.byId(managerUserId).map(UserDirectory.UserSummary::displayName).orElse(null));
 		c.touched(clock.instant());
 		audit.changed(Audit.UPDATE, TYPE, id, before, snapshot(c));
 		events.publishEvent(changed(c));
@@ -506,17 +505,17 @@ public class Customers {
 		p.managerId = cmd.accountManagerUserId();
 		p.managerName = blank(cmd.accountManagerName());
 		if (p.keyAccount && p.managerId != null && p.managerName == null) {
-			p.managerName = userAdministration.find(p.managerId).map(UserAccount::getDisplayName).orElse(null);
+			p.managerName = userDirectory.byId(p.managerId).map(UserDirectory.UserSummary::displayName).orElse(null);
 		}
 		return p;
 	}
 
 	private void checkAccountManager(long userId, String field, Violations v) {
-		Optional<UserAccount> user = userAdministration.find(userId);
+		Optional<UserDirectory.UserSummary> user = userDirectory.byId(userId);
 		if (user.isEmpty()) {
 			v.field(field, "customer.accountManager.unknown", userId);
-		} else if (!user.get().getRoles().contains(com.kcm.identity.Role.ACCOUNT_MANAGER)) {
-			v.field(field, "customer.accountManager.notManager", user.get().getUsername());
+		} else if (!user.get().has(com.kcm.identity.Role.ACCOUNT_MANAGER)) {
+			v.field(field, "customer.accountManager.notManager", user.get().username());
 		}
 	}
 

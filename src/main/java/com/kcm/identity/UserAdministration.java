@@ -102,7 +102,7 @@ public class UserAdministration {
 	}
 
 	@Transactional(readOnly = true)
-	public Optional<UserAccount> find(long id) {
+	Optional<UserAccount> find(long id) {
 		return users.findById(id);
 	}
 
