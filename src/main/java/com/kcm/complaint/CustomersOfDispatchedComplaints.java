@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
@@ -11,7 +12,6 @@ import jakarta.persistence.criteria.Subquery;
 
 import org.springframework.stereotype.Component;
 
-import com.kcm.customer.Customer;
 import com.kcm.customer.CustomerVisibilityRule;
 import com.kcm.dealer.DealerCatalog;
 import com.kcm.dealer.DealerSummary;
@@ -31,7 +31,7 @@ class CustomersOfDispatchedComplaints implements CustomerVisibilityRule {
 	}
 
 	@Override
-	public Predicate visible(Root<Customer> customer, CriteriaQuery<?> query, CriteriaBuilder cb, Scope scope) {
+	public Predicate visible(Expression<Long> customerId, CriteriaQuery<?> query, CriteriaBuilder cb, Scope scope) {
 		List<Long> ids = scope.dealerId() != null ? List.of(scope.dealerId())
 				: scope.regionId() == null ? List.of()
 						: dealers.dealersOfRegion(scope.regionId()).stream().map(DealerSummary::id).toList();
@@ -41,7 +41,7 @@ class CustomersOfDispatchedComplaints implements CustomerVisibilityRule {
 		Subquery<Integer> sq = query.subquery(Integer.class);
 		Root<WorkOrder> w = sq.from(WorkOrder.class);
 		Join<WorkOrder, Complaint> c = w.join("complaint");
-		sq.select(cb.literal(1)).where(cb.equal(c.get("customerId"), customer.get("id")),
+		sq.select(cb.literal(1)).where(cb.equal(c.get("customerId"), customerId),
 				Literals.isNot(cb, w.get("status"), WorkOrderStatus.VOIDED), w.get("dealerId").in(ids));
 		return cb.exists(sq);
 	}

@@ -49,7 +49,7 @@ class CustomerVisibility {
 				any.add(cb.exists(soldVehicle(root, query, cb, sellers)));
 			}
 			for (CustomerVisibilityRule rule : rules) {
-				any.add(rule.visible(root, query, cb, scope));
+				any.add(rule.visible(root.get("id"), query, cb, scope));
 			}
 			return any.isEmpty() ? cb.disjunction() : cb.or(any.toArray(Predicate[]::new));
 		};
