@@ -39,7 +39,8 @@ class MajorApi {
 	record PhoneReport(OffsetDateTime at, String to) {
 	}
 
-	record FollowUpBody(String kind, OffsetDateTime at, String note) {
+	/** A follow-up: an unknown {@code kind} is refused with 422 naming the field before anything is read. */
+	record FollowUpBody(FollowUp.Kind kind, OffsetDateTime at, String note) {
 	}
 
 	record Note(String note) {
@@ -143,7 +144,7 @@ class MajorApi {
 
 	@PostMapping("/major-complaints/{id}/follow-ups")
 	ResponseEntity<Created> followUp(@PathVariable long id, @RequestBody FollowUpBody body) {
-		FollowUp f = majors.recordFollowUp(id, body.kind(), body.at() == null ? null : body.at().toInstant(),
+		FollowUp f = majors.recordFollowUp(id, body.kind() == null ? null : body.kind().name(), body.at() == null ? null : body.at().toInstant(),
 				body.note());
 		return ResponseEntity.status(HttpStatus.CREATED).body(new Created(f.getId()));
 	}
