@@ -303,20 +303,15 @@ class Capas {
 		return t;
 	}
 
-	private static Map<String, Object> snapshot(CapaView c) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("title", c.title());
-		m.put("problem", c.problem());
-		m.put("owner", c.ownerName());
-		m.put("dueDate", c.dueDate().toString());
-		m.put("complaintIds", c.complaintIds());
-		m.put("rootCause", c.rootCause());
-		m.put("correctiveAction", c.correctiveAction());
-		m.put("preventiveAction", c.preventiveAction());
-		m.put("status", c.status());
-		m.put("evidence", c.evidence());
-		m.put("verifiedBy", c.verifiedBy());
-		return m;
+	/** What the audit trail keeps of a CAPA. */
+	record Snapshot(String title, String problem, String owner, String dueDate, List<Long> complaintIds,
+			String rootCause, String correctiveAction, String preventiveAction, String status, String evidence,
+			String verifiedBy) {
+	}
+
+	private static Snapshot snapshot(CapaView c) {
+		return new Snapshot(c.title(), c.problem(), c.ownerName(), c.dueDate().toString(), c.complaintIds(),
+				c.rootCause(), c.correctiveAction(), c.preventiveAction(), c.status(), c.evidence(), c.verifiedBy());
 	}
 
 	// ---- overdue ---------------------------------------------------------------------------------
