@@ -334,7 +334,7 @@ public class Customers {
 		if (c.getComputedClass() == computed) {
 			return false;
 		}
-		Map<String, Object> before = Map.of("computedClass", String.valueOf(c.getComputedClass()));
+		Map<String, String> before = Map.of("computedClass", String.valueOf(c.getComputedClass()));
 		c.computed(computed);
 		audit.changed(RECLASSIFY, TYPE, id, before, Map.of("computedClass", String.valueOf(computed)));
 		return true;
