@@ -89,7 +89,7 @@ class ComplaintApi {
 		}
 		String canonical = tree.toString();
 		ComplaintIntake.Registered r = intake.registerOnce(cmd, key, canonical);
-		Registered answer = new Registered(r.complaint().getId(), r.complaint().getStatus());
+		Registration answer = new Registration(r.complaint().getId(), r.complaint().getStatus());
 		return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK)
 				.contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsBytes(answer));
 	}
@@ -207,7 +207,7 @@ class ComplaintApi {
 	}
 
 	/** The answer to a registration: the complaint's id and status. */
-	record Registered(long id, ComplaintStatus status) {
+	record Registration(long id, ComplaintStatus status) {
 	}
 
 	/** A reply's id and the complaint after it. */

@@ -113,12 +113,12 @@ public class ComplaintQueries {
 			dealerIds.add(c.getResponsibleDealerId());
 		}
 		Map<Long, DealerSummary> byId = dealers.byIds(dealerIds);
-		CustomerAnswer customer;
+		ComplaintCustomer customer;
 		if (c.getCustomerId() != null) {
 			CustomerView v = customers.forReference(c.getCustomerId(), user.mayRevealPersonalData());
-			customer = new CustomerAnswer(v.name(), v.phone(), v.idNumber());
+			customer = new ComplaintCustomer(v.name(), v.phone(), v.idNumber());
 		} else {
-			customer = new CustomerAnswer(c.getCustomerName(), null, null);
+			customer = new ComplaintCustomer(c.getCustomerName(), null, null);
 		}
 		return new ComplaintAnswer(c.getId(), c.getExternalId(), c.getKind(), c.getChannel(), c.getStatus(),
 				c.getCategory(), c.getSubCategory(), c.getDescription(), customer,
@@ -145,11 +145,11 @@ public class ComplaintQueries {
 
 	/** A complaint in the shape of Appendix A; the customer's phone and ID number masked unless revealed. */
 	public record ComplaintAnswer(long id, String externalId, ComplaintKind kind, Channel channel,
-			ComplaintStatus status, Category category, String subCategory, String description, CustomerAnswer customer,
+			ComplaintStatus status, Category category, String subCategory, String description, ComplaintCustomer customer,
 			String responsibleDealerCode, boolean escalated, boolean greenChannel, List<ComplaintWorkOrder> workOrders) {
 	}
 
-	public record CustomerAnswer(String name, String phone, String idNumber) {
+	public record ComplaintCustomer(String name, String phone, String idNumber) {
 	}
 
 	/** A work order inside a complaint. */

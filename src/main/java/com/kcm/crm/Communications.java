@@ -86,7 +86,7 @@ class Communications {
 		CurrentUser me = users.current();
 		CommunicationEntry e = entries.save(new CommunicationEntry(customerId, channel, direction, at, me.id(),
 				me.displayName(), me.scope().dealerId(), cmd.summary().strip(), cmd.complaintId(), cmd.correctsId(), now));
-		audit.changed(Audit.CREATE, TYPE, e.getId(), null, EntryAnswer.of(e));
+		audit.changed(Audit.CREATE, TYPE, e.getId(), null, CommunicationAnswer.of(e));
 		return e;
 	}
 
@@ -97,12 +97,12 @@ class Communications {
 	}
 
 	/** One entry of the communication record as the API shows it. */
-	record EntryAnswer(Long id, Long customerId, CommunicationEntry.Channel channel,
+	record CommunicationAnswer(Long id, Long customerId, CommunicationEntry.Channel channel,
 			CommunicationEntry.Direction direction, String at, String by, Long dealerId, String summary, Long complaintId,
 			Long correctsId) {
 
-		static EntryAnswer of(CommunicationEntry e) {
-			return new EntryAnswer(e.getId(), e.getCustomerId(), e.getChannel(), e.getDirection(),
+		static CommunicationAnswer of(CommunicationEntry e) {
+			return new CommunicationAnswer(e.getId(), e.getCustomerId(), e.getChannel(), e.getDirection(),
 					e.getAt().atZone(com.kcm.shared.TimeConfig.BUSINESS_ZONE).toOffsetDateTime().toString(),
 					e.getUserName(), e.getDealerId(), e.getSummary(), e.getComplaintId(), e.getCorrectsId());
 		}

@@ -35,9 +35,9 @@ class Customer360Api {
 		Customer360.View v = view.of(id, type, page);
 		return new View360(id, v.customer().name(), v.customer().phone(), v.customerClass(), v.customer().keyAccount(),
 				v.customer().accountManagerName(),
-				v.consents().stream().map(x -> new ConsentAnswer(x.purpose(), x.inForce(), local(x.since()), x.channel()))
+				v.consents().stream().map(x -> new CustomerConsent(x.purpose(), x.inForce(), local(x.since()), x.channel()))
 						.toList(),
-				v.customer().vehicles().stream().map(x -> new VehicleAnswer(x.id(), x.vin(),
+				v.customer().vehicles().stream().map(x -> new VehicleBadges(x.id(), x.vin(),
 						v.vehicleBadges().getOrDefault(x.id(), List.of()))).toList(),
 				v.timeline().entries().stream()
 						.map(e -> new TimelineAnswer(e.type(), local(e.at()), e.title(), e.detail(), e.status())).toList(),
@@ -46,26 +46,26 @@ class Customer360Api {
 
 	@PostMapping("/api/v1/customers/{id}/communications")
 	@ResponseStatus(HttpStatus.CREATED)
-	Communications.EntryAnswer apiAdd(@PathVariable long id, @RequestBody Communications.EntryCommand body) {
-		return Communications.EntryAnswer.of(communications.add(id, body));
+	Communications.CommunicationAnswer apiAdd(@PathVariable long id, @RequestBody Communications.EntryCommand body) {
+		return Communications.CommunicationAnswer.of(communications.add(id, body));
 	}
 
 	@GetMapping("/api/v1/customers/{id}/communications")
-	PageAnswer<Communications.EntryAnswer> apiList(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
+	PageAnswer<Communications.CommunicationAnswer> apiList(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size) {
-		return PageAnswer.of(communications.of(id, KeyAccounts.page(page, size)), Communications.EntryAnswer::of);
+		return PageAnswer.of(communications.of(id, KeyAccounts.page(page, size)), Communications.CommunicationAnswer::of);
 	}
 
 	/** The customer at a glance: class, consents, vehicles with their badges, and a page of the timeline. */
 	record View360(long customerId, String name, String phone, @JsonProperty("class") CustomerClasses.ClassAnswer customerClass,
-			boolean keyAccount, String accountManagerName, List<ConsentAnswer> consents, List<VehicleAnswer> vehicles,
+			boolean keyAccount, String accountManagerName, List<CustomerConsent> consents, List<VehicleBadges> vehicles,
 			List<TimelineAnswer> timeline, int page, boolean hasNext) {
 	}
 
-	record ConsentAnswer(String purpose, boolean inForce, String since, String channel) {
+	record CustomerConsent(String purpose, boolean inForce, String since, String channel) {
 	}
 
-	record VehicleAnswer(long id, String vin, List<VehicleStatusSource.Badge> badges) {
+	record VehicleBadges(long id, String vin, List<VehicleStatusSource.Badge> badges) {
 	}
 
 	record TimelineAnswer(String type, String at, String title, String detail, String status) {

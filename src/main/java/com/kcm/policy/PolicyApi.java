@@ -72,7 +72,7 @@ class PolicyApi {
 
 	@PostMapping("/{name}")
 	@PreAuthorize("hasAnyRole('ADMIN','AFTER_SALES_MANAGER')")
-	EntryAnswer change(@PathVariable String name, @RequestBody Body body) {
+	PolicyEntryAnswer change(@PathVariable String name, @RequestBody Body body) {
 		return entry(administration.change(name,
 				new PolicyAdministration.Change(body.valueText(), body.effectiveFrom(), body.reason())));
 	}
@@ -86,21 +86,21 @@ class PolicyApi {
 				v.next() == null ? null : entry(v.next()));
 	}
 
-	private static EntryAnswer entry(PolicyEntry e) {
-		return new EntryAnswer(e.name(), e.value(), e.effectiveFrom().toString(), e.reason(),
+	private static PolicyEntryAnswer entry(PolicyEntry e) {
+		return new PolicyEntryAnswer(e.name(), e.value(), e.effectiveFrom().toString(), e.reason(),
 				e.recordedAt().toString(), e.recordedBy());
 	}
 
 	/** A policy parameter with its value in force on the day asked for and the next change planned. */
 	record PolicyAnswer(String name, String label, String description, String group, PolicyType type, PolicyUnit unit,
-			@JsonProperty("default") String defaultValue, String value, String effectiveFrom, EntryAnswer nextChange) {
+			@JsonProperty("default") String defaultValue, String value, String effectiveFrom, PolicyEntryAnswer nextChange) {
 	}
 
-	record PolicyDetail(@JsonUnwrapped PolicyAnswer policy, List<EntryAnswer> history) {
+	record PolicyDetail(@JsonUnwrapped PolicyAnswer policy, List<PolicyEntryAnswer> history) {
 	}
 
 	/** One value of a parameter, in force from a date. */
-	record EntryAnswer(String name, String value, String effectiveFrom, String reason, String recordedAt,
+	record PolicyEntryAnswer(String name, String value, String effectiveFrom, String reason, String recordedAt,
 			String recordedBy) {
 	}
 

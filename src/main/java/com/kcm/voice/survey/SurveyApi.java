@@ -73,8 +73,8 @@ class SurveyApi {
 
 	@PostMapping("/survey-campaigns/preview")
 	@PreAuthorize(SurveyRoles.MANAGE)
-	Count preview(@RequestBody CampaignBody body) {
-		return new Count(campaigns.preview(body.filter()));
+	CampaignReach preview(@RequestBody CampaignBody body) {
+		return new CampaignReach(campaigns.preview(body.filter()));
 	}
 
 	@PostMapping("/survey-campaigns")
@@ -103,7 +103,7 @@ class SurveyApi {
 	}
 
 	/** How many customers a campaign would reach. */
-	record Count(long count) {
+	record CampaignReach(long count) {
 	}
 
 	/** A dealer's survey month: response rate, average score per question, NPS. */
