@@ -111,9 +111,12 @@ class QualityApi {
 	}
 
 	/** One rule's flag; the fault, system, part, remedy and repair order only when the rule names them. */
-	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record FlagAnswer(String code, String state, int figure, int threshold, String article, String faultCode,
-			String system, String partNo, String remedy, String repairOrderNo) {
+	record FlagAnswer(String code, String state, int figure, int threshold, String article,
+			@JsonInclude(JsonInclude.Include.NON_NULL) String faultCode,
+			@JsonInclude(JsonInclude.Include.NON_NULL) String system,
+			@JsonInclude(JsonInclude.Include.NON_NULL) String partNo,
+			@JsonInclude(JsonInclude.Include.NON_NULL) String remedy,
+			@JsonInclude(JsonInclude.Include.NON_NULL) String repairOrderNo) {
 
 		static FlagAnswer of(SanbaoFlag f) {
 			return new FlagAnswer(f.code(), f.state(), f.figure(), f.threshold(), f.article(), f.faultCode(), f.system(),
