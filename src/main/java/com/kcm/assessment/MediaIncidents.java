@@ -60,7 +60,7 @@ public class MediaIncidents {
 			if (found.isEmpty()) {
 				v.field("complaintExternalId", "assessment.complaint.unknown", complaintExternalId);
 			} else {
-				complaintId = ((Number) found.get(0).get("id")).longValue();
+				complaintId = found.get(0).id();
 			}
 		}
 		v.throwIfAny();

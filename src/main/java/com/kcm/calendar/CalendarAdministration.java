@@ -100,7 +100,7 @@ class CalendarAdministration {
 			throw com.kcm.shared.domain.ValidationException.of("year", "calendar.year.range", EARLIEST_YEAR, LATEST_YEAR);
 		}
 		CalendarYear y = years.findById(year).orElseGet(() -> years.save(new CalendarYear(year)));
-		Map<String, Object> before = Map.of("published", y.isPublished());
+		Map<String, Boolean> before = Map.of("published", y.isPublished());
 		y.publish(published, published ? clock.instant() : null, published ? actor() : null);
 		audit.changed(Audit.UPDATE, "calendar-year", year, before, Map.of("published", published));
 		events.publishEvent(new CalendarChanged(Set.of(year)));
@@ -137,7 +137,7 @@ class CalendarAdministration {
 		int changed = 0;
 		for (Checked c : checked) {
 			Optional<CalendarDay> existing = days.findById(c.date());
-			Map<String, Object> before = existing.map(CalendarAdministration::snapshot).orElse(null);
+			DaySnapshot before = existing.map(CalendarAdministration::snapshot).orElse(null);
 			if (c.kind().isEmpty()) {
 				if (existing.isPresent()) {
 					days.delete(existing.get());
@@ -197,12 +197,12 @@ class CalendarAdministration {
 		return d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY;
 	}
 
-	private static Map<String, Object> snapshot(CalendarDay d) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("date", d.getDate().toString());
-		m.put("kind", d.getKind().name());
-		m.put("name", d.getName());
-		return m;
+	/** What the audit trail keeps of a calendar day. */
+	record DaySnapshot(String date, DayKind kind, String name) {
+	}
+
+	private static DaySnapshot snapshot(CalendarDay d) {
+		return new DaySnapshot(d.getDate().toString(), d.getKind(), d.getName());
 	}
 
 	private static String actor() {

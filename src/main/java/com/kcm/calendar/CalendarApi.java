@@ -1,9 +1,7 @@
 package com.kcm.calendar;
 
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -42,33 +40,24 @@ class CalendarApi {
 	/** {@code [{"date","kind":"HOLIDAY"|"MAKEUP_WORKDAY"|"WORKDAY","name"?}]}; {@code WORKDAY} removes the entry. */
 	@PostMapping("/days")
 	@PreAuthorize("hasRole('ADMIN')")
-	Map<String, Object> days(@RequestBody List<CalendarAdministration.DayChange> changes) {
-		return Map.of("changed", administration.apply(changes));
+	Changed days(@RequestBody List<CalendarAdministration.DayChange> changes) {
+		return new Changed(administration.apply(changes));
 	}
 
 	@GetMapping("/days")
-	Map<String, Object> year(@RequestParam int year) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("year", year);
-		m.put("published", calendar.isPublished(year));
-		m.put("days", queries.days(year).stream().map(d -> {
-			Map<String, Object> day = new LinkedHashMap<>();
-			day.put("date", d.getDate().toString());
-			day.put("kind", d.getKind().name());
-			day.put("name", d.getName());
-			return day;
-		}).toList());
-		return m;
+	YearAnswer year(@RequestParam int year) {
+		return new YearAnswer(year, calendar.isPublished(year), queries.days(year).stream()
+				.map(d -> new DayAnswer(d.getDate().toString(), d.getKind(), d.getName())).toList());
 	}
 
 	@PostMapping("/years/{year}")
 	@PreAuthorize("hasRole('ADMIN')")
-	Map<String, Object> publish(@PathVariable int year, @RequestBody Publication body) {
+	Published publish(@PathVariable int year, @RequestBody Publication body) {
 		if (body.published() == null) {
 			throw ValidationException.of("published", "error.required");
 		}
 		administration.publish(year, body.published());
-		return Map.of("year", year, "published", body.published());
+		return new Published(year, body.published());
 	}
 
 	/**
@@ -76,7 +65,7 @@ class CalendarApi {
 	 * or {@code SAME_DAY}; {@code n} the days or hours.
 	 */
 	@GetMapping("/deadline")
-	Map<String, Object> deadline(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime start,
+	DeadlineAnswer deadline(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime start,
 			@RequestParam String rule, @RequestParam(defaultValue = "0") int n) {
 		var t = start.toInstant();
 		Deadline d;
@@ -91,11 +80,24 @@ class CalendarApi {
 		} catch (IllegalArgumentException e) {
 			throw ValidationException.of("n", "calendar.n.invalid");
 		}
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("start", start.toString());
-		m.put("businessDate", calendar.businessDate(t).toString());
-		m.put("at", d.at().atZone(TimeConfig.BUSINESS_ZONE).toOffsetDateTime().toString());
-		m.put("provisional", d.provisional());
-		return m;
+		return new DeadlineAnswer(start.toString(), calendar.businessDate(t).toString(),
+				d.at().atZone(TimeConfig.BUSINESS_ZONE).toOffsetDateTime().toString(), d.provisional());
+	}
+
+	record Changed(int changed) {
+	}
+
+	record Published(int year, boolean published) {
+	}
+
+	/** A year of the calendar: whether it is published and its holidays and make-up workdays. */
+	record YearAnswer(int year, boolean published, List<DayAnswer> days) {
+	}
+
+	record DayAnswer(String date, DayKind kind, String name) {
+	}
+
+	/** A deadline computed from {@code start}: the business date of the start and the instant it falls due. */
+	record DeadlineAnswer(String start, String businessDate, String at, boolean provisional) {
 	}
 }

@@ -1,9 +1,7 @@
 package com.kcm.complaint;
 
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -23,7 +21,11 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.kcm.complaint.ComplaintQueries.ComplaintAnswer;
+import com.kcm.complaint.ComplaintQueries.WorkOrderAnswer;
+import com.kcm.complaint.ComplaintQueries.WorkOrderLine;
 import com.kcm.shared.domain.ValidationException;
+import com.kcm.shared.web.PageAnswer;
 
 /** The complaint calls of Appendix A and the moves of the closed loop, under {@code /api/v1}. */
 @RestController
@@ -87,54 +89,52 @@ class ComplaintApi {
 		}
 		String canonical = tree.toString();
 		ComplaintIntake.Registered r = intake.registerOnce(cmd, key, canonical);
-		Map<String, Object> answer = new LinkedHashMap<>();
-		answer.put("id", r.complaint().getId());
-		answer.put("status", r.complaint().getStatus().name());
+		Registration answer = new Registration(r.complaint().getId(), r.complaint().getStatus());
 		return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK)
 				.contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsBytes(answer));
 	}
 
 	@GetMapping("/complaints/{id}")
-	Map<String, Object> get(@PathVariable long id) {
+	ComplaintAnswer get(@PathVariable long id) {
 		return queries.view(id);
 	}
 
 	@GetMapping("/complaints")
-	List<Map<String, Object>> byExternalId(@RequestParam String externalId) {
+	List<ComplaintAnswer> byExternalId(@RequestParam String externalId) {
 		return queries.byExternalId(externalId);
 	}
 
 	@PostMapping("/complaints/{id}/dispatch")
-	Map<String, Object> dispatch(@PathVariable long id, @RequestBody Dispatch d) {
+	WorkOrderAnswer dispatch(@PathVariable long id, @RequestBody Dispatch d) {
 		WorkOrder wo = handling.dispatch(id, d.dealerCode(), d.category(), d.subCategory(), d.suggestion(),
 				d.dealerContact());
 		return workOrder(id, wo);
 	}
 
 	@PostMapping("/complaints/{id}/work-orders/{workOrderId}/confirm")
-	Map<String, Object> confirm(@PathVariable long id, @PathVariable long workOrderId) {
+	ComplaintAnswer confirm(@PathVariable long id, @PathVariable long workOrderId) {
 		handling.confirm(id, workOrderId);
 		return queries.view(id);
 	}
 
 	@PostMapping("/complaints/{id}/work-orders/{workOrderId}/replies")
-	ResponseEntity<Map<String, Object>> reply(@PathVariable long id, @PathVariable long workOrderId,
+	ResponseEntity<ReplyAnswer> reply(@PathVariable long id, @PathVariable long workOrderId,
 			@RequestBody ReplyBody r) {
 		Reply reply = handling.reply(id, workOrderId, new ReplyContent(
 				r.contactedCustomerAt() == null ? null : r.contactedCustomerAt().toInstant(),
 				Boolean.TRUE.equals(r.finalResult()), r.text(), r.faultCause(), r.qualityDefect(), r.partsReplaced(),
 				r.repairOrderNo(), r.claimNo(), r.delayReason(), false));
-		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", reply.getId(), "complaint", queries.view(id)));
+		return ResponseEntity.status(HttpStatus.CREATED).body(new ReplyAnswer(reply.getId(), queries.view(id)));
 	}
 
 	@PostMapping("/complaints/{id}/closure-request")
-	Map<String, Object> requestClosure(@PathVariable long id) {
+	ComplaintAnswer requestClosure(@PathVariable long id) {
 		handling.requestClosure(id);
 		return queries.view(id);
 	}
 
 	@PostMapping("/complaints/{id}/callbacks")
-	ResponseEntity<Map<String, Object>> callback(@PathVariable long id, @RequestBody CallbackBody b) {
+	ResponseEntity<ComplaintAnswer> callback(@PathVariable long id, @RequestBody CallbackBody b) {
 		if (b.reached() == null) {
 			throw ValidationException.of("reached", "error.required");
 		}
@@ -144,71 +144,76 @@ class ComplaintApi {
 	}
 
 	@PostMapping("/complaints/{id}/unreachable-closure")
-	Map<String, Object> closeUnreachable(@PathVariable long id) {
+	ComplaintAnswer closeUnreachable(@PathVariable long id) {
 		handling.closeUnreachable(id);
 		return queries.view(id);
 	}
 
 	@PostMapping("/complaints/{id}/transfer")
-	Map<String, Object> transfer(@PathVariable long id, @RequestBody DealerMove m) {
+	WorkOrderAnswer transfer(@PathVariable long id, @RequestBody DealerMove m) {
 		return workOrder(id, handling.transfer(id, m.dealerCode(), m.reason()));
 	}
 
 	@PostMapping("/complaints/{id}/redispatch")
-	Map<String, Object> redispatch(@PathVariable long id, @RequestBody DealerMove m) {
+	WorkOrderAnswer redispatch(@PathVariable long id, @RequestBody DealerMove m) {
 		return workOrder(id, handling.redispatch(id, m.dealerCode(), m.reason()));
 	}
 
 	@PostMapping("/complaints/{id}/cancel")
-	Map<String, Object> cancel(@PathVariable long id, @RequestBody Reason r) {
+	ComplaintAnswer cancel(@PathVariable long id, @RequestBody Reason r) {
 		handling.cancel(id, r.reason());
 		return queries.view(id);
 	}
 
 	@PostMapping("/complaints/{id}/category")
-	Map<String, Object> correctCategory(@PathVariable long id, @RequestBody Reason r) {
+	ComplaintAnswer correctCategory(@PathVariable long id, @RequestBody Reason r) {
 		handling.correctCategory(id, r.category(), r.subCategory(), r.reason());
 		return queries.view(id);
 	}
 
 	@PostMapping("/complaints/{id}/repeat-calls")
-	Map<String, Object> repeatCall(@PathVariable long id, @RequestBody Reason r) {
+	ComplaintAnswer repeatCall(@PathVariable long id, @RequestBody Reason r) {
 		handling.recordRepeatCall(id, r.notes());
 		return queries.view(id);
 	}
 
 	@PostMapping("/complaints/{id}/forced-closure-nomination")
-	Map<String, Object> nominate(@PathVariable long id, @RequestBody Reason r) {
+	ComplaintAnswer nominate(@PathVariable long id, @RequestBody Reason r) {
 		handling.nominateForForcedClosure(id, r.reason());
 		return queries.view(id);
 	}
 
 	@PostMapping("/complaints/{id}/project-number")
-	Map<String, Object> projectNumber(@PathVariable long id, @RequestBody Reason r) {
+	ComplaintAnswer projectNumber(@PathVariable long id, @RequestBody Reason r) {
 		handling.enterProjectNumber(id, r.number());
 		return queries.view(id);
 	}
 
 	@GetMapping("/work-orders")
-	Map<String, Object> workOrders(@RequestParam(required = false) String dealerCode,
+	PageAnswer<WorkOrderLine> workOrders(@RequestParam(required = false) String dealerCode,
 			@RequestParam(defaultValue = "false") boolean open, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size) {
-		Page<Map<String, Object>> p = queries.workOrders(dealerCode, open,
-				PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200)));
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("items", p.getContent());
-		m.put("page", p.getNumber());
-		m.put("size", p.getSize());
-		m.put("total", p.getTotalElements());
-		return m;
+		return PageAnswer.of(queries.workOrders(dealerCode, open,
+				PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200))));
 	}
 
 	@PostMapping("/imports/complaint-history")
-	Map<String, Object> importHistory(@RequestBody List<ComplaintHistory> body) {
-		return Map.of("imported", histories.importAll(body));
+	Imported importHistory(@RequestBody List<ComplaintHistory> body) {
+		return new Imported(histories.importAll(body));
 	}
 
-	private Map<String, Object> workOrder(long complaintId, WorkOrder wo) {
+	private WorkOrderAnswer workOrder(long complaintId, WorkOrder wo) {
 		return queries.workOrderJson(complaintId, wo);
+	}
+
+	/** The answer to a registration: the complaint's id and status. */
+	record Registration(long id, ComplaintStatus status) {
+	}
+
+	/** A reply's id and the complaint after it. */
+	record ReplyAnswer(long id, ComplaintAnswer complaint) {
+	}
+
+	record Imported(int imported) {
 	}
 }

@@ -212,7 +212,7 @@ public class ComplaintHandling {
 	}
 
 	private void change(Complaint c, Consumer<Instant> move) {
-		Map<String, Object> before = ComplaintSnapshots.of(c);
+		ComplaintSnapshots.Snapshot before = ComplaintSnapshots.of(c);
 		move.accept(clock.instant());
 		complaints.flush();
 		audit.changed(Audit.UPDATE, "complaint", c.getId(), before, ComplaintSnapshots.of(c));

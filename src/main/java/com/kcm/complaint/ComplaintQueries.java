@@ -3,9 +3,7 @@ package com.kcm.complaint;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,12 +58,12 @@ public class ComplaintQueries {
 	}
 
 	/** One complaint; 404 when it does not exist or the caller may not see it. */
-	public Map<String, Object> view(long id) {
+	public ComplaintAnswer view(long id) {
 		return json(access.load(id));
 	}
 
 	/** Appendix A {@code GET /complaints?externalId=}: a list with the match, empty when none (or not visible). */
-	public List<Map<String, Object>> byExternalId(String externalId) {
+	public List<ComplaintAnswer> byExternalId(String externalId) {
 		Specification<Complaint> spec = (r, q, cb) -> cb.equal(r.get("externalId"), externalId);
 		return complaints.findAll(spec.and(access.visible())).stream().map(this::json).toList();
 	}
@@ -74,7 +72,7 @@ public class ComplaintQueries {
 	 * Appendix A {@code GET /work-orders}: overdue first, then by the nearest due instant. A dealer user sees
 	 * only its own dealer's whatever it asks for.
 	 */
-	public Page<Map<String, Object>> workOrders(String dealerCode, boolean open, Pageable pageable) {
+	public Page<WorkOrderLine> workOrders(String dealerCode, boolean open, Pageable pageable) {
 		List<Long> visible = access.visibleDealers();
 		Specification<WorkOrder> spec = Specification.unrestricted();
 		if (visible != null) {
@@ -91,41 +89,23 @@ public class ComplaintQueries {
 		Page<WorkOrder> page = workOrders.findAll(spec, org.springframework.data.domain.PageRequest
 				.of(pageable.getPageNumber(), pageable.getPageSize(), sort));
 		Map<Long, DealerSummary> byId = dealers.byIds(page.getContent().stream().map(WorkOrder::getDealerId).toList());
-		List<Map<String, Object>> items = new ArrayList<>();
 		Instant now = clock.instant();
-		for (WorkOrder w : page.getContent()) {
-			Map<String, Object> m = new LinkedHashMap<>();
-			m.put("id", w.getId());
-			m.put("complaintId", w.getComplaint().getId());
-			m.put("dealerCode", code(byId, w.getDealerId()));
-			m.put("status", w.getStatus().name());
-			m.put("dispatchedAt", local(w.getDispatchedAt()));
-			m.put("confirmDueAt", local(w.getConfirmDueAt()));
-			m.put("replyDueAt", local(w.getReplyDueAt()));
-			m.put("closeDueAt", local(w.getCloseDueAt()));
-			m.put("nextDueAt", local(w.getNextDueAt()));
-			m.put("overdue", w.isOverdueAt(now));
-			items.add(m);
-		}
+		List<WorkOrderLine> items = page.getContent().stream().map(w -> new WorkOrderLine(w.getId(),
+				w.getComplaint().getId(), code(byId, w.getDealerId()), w.getStatus(), local(w.getDispatchedAt()),
+				local(w.getConfirmDueAt()), local(w.getReplyDueAt()), local(w.getCloseDueAt()), local(w.getNextDueAt()),
+				w.isOverdueAt(now))).toList();
 		return new PageImpl<>(items, pageable, page.getTotalElements());
 	}
 
 	/** A work order with its due instants (the answer to a dispatch, transfer or re-dispatch). */
-	Map<String, Object> workOrderJson(long complaintId, WorkOrder w) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("id", w.getId());
-		m.put("complaintId", complaintId);
-		m.put("dealerCode", dealers.byId(w.getDealerId()).map(DealerSummary::code).orElse(null));
-		m.put("status", w.getStatus().name());
-		m.put("dispatchedAt", local(w.getDispatchedAt()));
-		m.put("confirmDueAt", local(w.getConfirmDueAt()));
-		m.put("replyDueAt", local(w.getReplyDueAt()));
-		m.put("closeDueAt", local(w.getCloseDueAt()));
-		m.put("provisional", w.isDeadlinesProvisional());
-		return m;
+	WorkOrderAnswer workOrderJson(long complaintId, WorkOrder w) {
+		return new WorkOrderAnswer(w.getId(), complaintId,
+				dealers.byId(w.getDealerId()).map(DealerSummary::code).orElse(null), w.getStatus(),
+				local(w.getDispatchedAt()), local(w.getConfirmDueAt()), local(w.getReplyDueAt()),
+				local(w.getCloseDueAt()), w.isDeadlinesProvisional());
 	}
 
-	Map<String, Object> json(Complaint c) {
+	ComplaintAnswer json(Complaint c) {
 		CurrentUser user = access.user();
 		Set<Long> dealerIds = new HashSet<>();
 		c.getWorkOrders().forEach(w -> dealerIds.add(w.getDealerId()));
@@ -133,44 +113,19 @@ public class ComplaintQueries {
 			dealerIds.add(c.getResponsibleDealerId());
 		}
 		Map<Long, DealerSummary> byId = dealers.byIds(dealerIds);
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("id", c.getId());
-		m.put("externalId", c.getExternalId());
-		m.put("kind", c.getKind().name());
-		m.put("channel", c.getChannel().name());
-		m.put("status", c.getStatus().name());
-		m.put("category", c.getCategory() == null ? null : c.getCategory().name());
-		m.put("subCategory", c.getSubCategory());
-		m.put("description", c.getDescription());
-		Map<String, Object> customer = new LinkedHashMap<>();
+		ComplaintCustomer customer;
 		if (c.getCustomerId() != null) {
 			CustomerView v = customers.forReference(c.getCustomerId(), user.mayRevealPersonalData());
-			customer.put("name", v.name());
-			customer.put("phone", v.phone());
-			customer.put("idNumber", v.idNumber());
+			customer = new ComplaintCustomer(v.name(), v.phone(), v.idNumber());
 		} else {
-			customer.put("name", c.getCustomerName());
-			customer.put("phone", null);
-			customer.put("idNumber", null);
+			customer = new ComplaintCustomer(c.getCustomerName(), null, null);
 		}
-		m.put("customer", customer);
-		m.put("responsibleDealerCode", code(byId, c.getResponsibleDealerId()));
-		m.put("escalated", escalated(c));
-		m.put("greenChannel", c.isGreenChannel());
-		List<Map<String, Object>> wos = new ArrayList<>();
-		for (WorkOrder w : c.getWorkOrders()) {
-			Map<String, Object> x = new LinkedHashMap<>();
-			x.put("id", w.getId());
-			x.put("dealerCode", code(byId, w.getDealerId()));
-			x.put("status", w.getStatus().name());
-			x.put("dispatchedAt", local(w.getDispatchedAt()));
-			x.put("confirmDueAt", local(w.getConfirmDueAt()));
-			x.put("replyDueAt", local(w.getReplyDueAt()));
-			x.put("closeDueAt", local(w.getCloseDueAt()));
-			wos.add(x);
-		}
-		m.put("workOrders", wos);
-		return m;
+		return new ComplaintAnswer(c.getId(), c.getExternalId(), c.getKind(), c.getChannel(), c.getStatus(),
+				c.getCategory(), c.getSubCategory(), c.getDescription(), customer,
+				code(byId, c.getResponsibleDealerId()), escalated(c), c.isGreenChannel(),
+				c.getWorkOrders().stream().map(w -> new ComplaintWorkOrder(w.getId(), code(byId, w.getDealerId()),
+						w.getStatus(), local(w.getDispatchedAt()), local(w.getConfirmDueAt()), local(w.getReplyDueAt()),
+						local(w.getCloseDueAt()))).toList());
 	}
 
 	boolean escalated(Complaint c) {
@@ -186,6 +141,32 @@ public class ComplaintQueries {
 		}
 		DealerSummary d = byId.get(id);
 		return d == null ? null : d.code();
+	}
+
+	/** A complaint in the shape of Appendix A; the customer's phone and ID number masked unless revealed. */
+	public record ComplaintAnswer(long id, String externalId, ComplaintKind kind, Channel channel,
+			ComplaintStatus status, Category category, String subCategory, String description, ComplaintCustomer customer,
+			String responsibleDealerCode, boolean escalated, boolean greenChannel, List<ComplaintWorkOrder> workOrders) {
+	}
+
+	public record ComplaintCustomer(String name, String phone, String idNumber) {
+	}
+
+	/** A work order inside a complaint. */
+	public record ComplaintWorkOrder(long id, String dealerCode, WorkOrderStatus status, OffsetDateTime dispatchedAt,
+			OffsetDateTime confirmDueAt, OffsetDateTime replyDueAt, OffsetDateTime closeDueAt) {
+	}
+
+	/** A work order with its due instants (the answer to a dispatch, transfer or re-dispatch). */
+	public record WorkOrderAnswer(long id, long complaintId, String dealerCode, WorkOrderStatus status,
+			OffsetDateTime dispatchedAt, OffsetDateTime confirmDueAt, OffsetDateTime replyDueAt,
+			OffsetDateTime closeDueAt, boolean provisional) {
+	}
+
+	/** A line of the work-order list: overdue or not now. */
+	public record WorkOrderLine(long id, long complaintId, String dealerCode, WorkOrderStatus status,
+			OffsetDateTime dispatchedAt, OffsetDateTime confirmDueAt, OffsetDateTime replyDueAt,
+			OffsetDateTime closeDueAt, OffsetDateTime nextDueAt, boolean overdue) {
 	}
 
 	/** Instants in the API: ISO-8601 with the business offset ({@code 2026-03-02T09:10:00+08:00}). */

@@ -104,7 +104,7 @@ public class EscalationJob {
 		if (c == null || c.getFirstDispatchedAt() == null) {
 			return false;
 		}
-		Map<String, Object> before = ComplaintSnapshots.of(c);
+		ComplaintSnapshots.Snapshot before = ComplaintSnapshots.of(c);
 		if (!c.escalate(now, policies.intAt(PolicyName.ESCALATION_MONTHS, c.getFirstDispatchedAt()))) {
 			return false;
 		}

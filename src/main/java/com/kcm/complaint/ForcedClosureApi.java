@@ -1,6 +1,7 @@
 package com.kcm.complaint;
 
 import java.io.IOException;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.kcm.shared.domain.NotFoundException;
 
 /**
@@ -38,21 +40,18 @@ class ForcedClosureApi {
 	}
 
 	@GetMapping("/forced-closure-lists/{month}")
-	Map<String, Object> get(@PathVariable String month) {
+	ListAnswer get(@PathVariable String month) {
 		YearMonth m = ForcedClosures.parseMonth(month);
-		return json(closures.find(m, LocaleContextHolder.getLocale())
+		return ListAnswer.of(closures.find(m, LocaleContextHolder.getLocale())
 				.orElseThrow(() -> new NotFoundException("forced-closure list", m)));
 	}
 
 	@PostMapping("/forced-closure-lists/{month}/approve")
-	Map<String, Object> approve(@PathVariable String month) {
+	ApprovalAnswer approve(@PathVariable String month) {
 		YearMonth m = ForcedClosures.parseMonth(month);
 		ForcedClosures.Approval a = closures.approve(m);
-		Map<String, Object> answer = json(closures.find(m, LocaleContextHolder.getLocale()).orElseThrow());
-		answer.put("closed", a.closed());
-		answer.put("skipped", a.skipped().stream()
-				.map(s -> Map.<String, Object>of("complaintId", s.complaintId(), "status", s.status())).toList());
-		return answer;
+		return new ApprovalAnswer(ListAnswer.of(closures.find(m, LocaleContextHolder.getLocale()).orElseThrow()),
+				a.closed(), a.skipped());
 	}
 
 	@GetMapping("/forced-closure-lists/{month}/export")
@@ -66,33 +65,31 @@ class ForcedClosureApi {
 	}
 
 	@PostMapping("/complaints/{id}/forced-closure-nomination/withdrawal")
-	Map<String, Object> withdraw(@PathVariable long id, @RequestBody(required = false) Note note) {
+	Withdrawn withdraw(@PathVariable long id, @RequestBody(required = false) Note note) {
 		closures.withdraw(id, note == null ? null : note.note());
-		return Map.of("complaintId", id, "withdrawn", true);
+		return new Withdrawn(id, true);
 	}
 
-	static Map<String, Object> json(ForcedClosures.ListView v) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("month", v.month().toString());
-		m.put("title", v.title());
-		m.put("status", v.status());
-		m.put("approvedBy", v.approvedBy());
-		m.put("approvedAt", v.approvedAt());
-		List<Map<String, Object>> items = v.items().stream().map(i -> {
-			Map<String, Object> x = new LinkedHashMap<>();
-			x.put("complaintId", i.complaintId());
-			x.put("externalId", i.externalId());
-			x.put("kind", i.kind());
-			x.put("customerName", i.customerName());
-			x.put("responsibleDealer", i.responsibleDealer());
-			x.put("complaintStatus", i.complaintStatus());
-			x.put("reason", i.reason());
-			x.put("nominatedBy", i.nominatedBy());
-			x.put("nominatedAt", i.nominatedAt());
-			x.put("outcome", i.outcome());
-			return x;
-		}).toList();
-		m.put("items", items);
-		return m;
+	/** A month's forced-closure list with its items. */
+	record ListAnswer(String month, String title, String status, String approvedBy, OffsetDateTime approvedAt,
+			List<ItemAnswer> items) {
+
+		static ListAnswer of(ForcedClosures.ListView v) {
+			return new ListAnswer(v.month().toString(), v.title(), v.status(), v.approvedBy(), v.approvedAt(),
+					v.items().stream().map(i -> new ItemAnswer(i.complaintId(), i.externalId(), i.kind(),
+							i.customerName(), i.responsibleDealer(), i.complaintStatus(), i.reason(), i.nominatedBy(),
+							i.nominatedAt(), i.outcome())).toList());
+		}
+	}
+
+	record ItemAnswer(long complaintId, String externalId, String kind, String customerName, String responsibleDealer,
+			String complaintStatus, String reason, String nominatedBy, OffsetDateTime nominatedAt, String outcome) {
+	}
+
+	/** The list after its approval, with the complaints closed and those skipped (closed meanwhile). */
+	record ApprovalAnswer(@JsonUnwrapped ListAnswer list, List<Long> closed, List<ForcedClosures.Skipped> skipped) {
+	}
+
+	record Withdrawn(long complaintId, boolean withdrawn) {
 	}
 }

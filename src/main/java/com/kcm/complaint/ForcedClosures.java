@@ -98,6 +98,10 @@ public class ForcedClosures {
 	public record Skipped(long complaintId, String status) {
 	}
 
+	/** What the audit trail keeps of an approval: the complaints closed and skipped. */
+	record ApprovedSnapshot(String status, List<Long> closed, List<Long> skipped) {
+	}
+
 	/** {@code YYYY-MM}; anything else is a 422 naming {@code month}. */
 	public static YearMonth parseMonth(String month) {
 		try {
@@ -143,7 +147,7 @@ public class ForcedClosures {
 		access.require(EnumSet.of(Role.AFTER_SALES));
 		ForcedClosureList list = lists.draftsHolding(complaintId).stream().findFirst()
 				.orElseThrow(() -> new DomainException("closure.nomination.notOnList"));
-		Map<String, Object> before = ComplaintSnapshots.of(c);
+		ComplaintSnapshots.Snapshot before = ComplaintSnapshots.of(c);
 		if (c.getNominatedAt() != null && ComplaintStatus.OPEN_AT_DEALER.contains(c.getStatus())) {
 			c.withdrawForcedClosureNomination(note, clock.instant(), actor());
 		}
@@ -174,7 +178,7 @@ public class ForcedClosures {
 				.findAllById(list.getItems().stream().map(ForcedClosureItem::getComplaintId).toList()).stream()
 				.collect(Collectors.toMap(Complaint::getId, Function.identity()));
 		List<Complaint> closed = new ArrayList<>();
-		List<Map<String, Object>> befores = new ArrayList<>();
+		List<ComplaintSnapshots.Snapshot> befores = new ArrayList<>();
 		List<Skipped> skipped = new ArrayList<>();
 		for (ForcedClosureItem item : list.getItems()) {
 			Complaint c = byId.get(item.getComplaintId());
@@ -183,7 +187,7 @@ public class ForcedClosures {
 				skipped.add(new Skipped(c.getId(), c.getStatus().name()));
 				continue;
 			}
-			Map<String, Object> before = ComplaintSnapshots.of(c);
+			ComplaintSnapshots.Snapshot before = ComplaintSnapshots.of(c);
 			try {
 				c.forceClose(item.getReason(), at, actor);
 			} catch (DomainException refused) {
@@ -204,11 +208,8 @@ public class ForcedClosures {
 					ComplaintSnapshots.of(closed.get(i)));
 		}
 		List<Long> closedIds = closed.stream().map(Complaint::getId).toList();
-		Map<String, Object> after = new LinkedHashMap<>();
-		after.put("status", "APPROVED");
-		after.put("closed", closedIds);
-		after.put("skipped", skipped.stream().map(Skipped::complaintId).toList());
-		audit.changed(Audit.UPDATE, TYPE, month.toString(), Map.of("status", "DRAFT"), after);
+		audit.changed(Audit.UPDATE, TYPE, month.toString(), Map.of("status", "DRAFT"), new ApprovedSnapshot("APPROVED",
+				closedIds, skipped.stream().map(Skipped::complaintId).toList()));
 		closed.forEach(c -> c.pullDomainEvents().forEach(events::publishEvent));
 		return new Approval(month, closedIds, skipped);
 	}

@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,13 +61,13 @@ public class QualityFacts {
 
 	/** Complaints first dispatched in [from, to) by the dimension's key, largest first. */
 	public List<Count> counts(Dimension d, Instant from, Instant to) {
-		Map<String, Object> p = range(from, to);
+		MapSqlParameterSource p = range(from, to);
 		String scope = scope(p);
 		if (scope == null) {
 			return List.of();
 		}
 		return jdbc.sql("select " + d.column + " as k, count(*) as n" + BASE + scope + " group by " + d.column
-				+ " order by n desc").params(p).query((rs, i) -> new Count(rs.getString("k"), rs.getLong("n"))).list();
+				+ " order by n desc").paramSource(p).query((rs, i) -> new Count(rs.getString("k"), rs.getLong("n"))).list();
 	}
 
 	/**
@@ -75,12 +75,12 @@ public class QualityFacts {
 	 * part ({@code byPart}); a complaint counts once per cause or part (of any of its final replies).
 	 */
 	public List<Count> pareto(boolean byPart, Instant from, Instant to) {
-		Map<String, Object> p = range(from, to);
+		MapSqlParameterSource p = range(from, to);
 		String scope = scope(p);
 		if (scope == null) {
 			return List.of();
 		}
-		List<Object[]> rows = jdbc.sql("select c.id, r.fault_cause, r.parts_replaced" + FINAL_REPLIES + scope).params(p).query((rs, i) -> new Object[] { rs.getLong(1), rs.getString(2),
+		List<Object[]> rows = jdbc.sql("select c.id, r.fault_cause, r.parts_replaced" + FINAL_REPLIES + scope).paramSource(p).query((rs, i) -> new Object[] { rs.getLong(1), rs.getString(2),
 						rs.getString(3) }).list();
 		Map<String, java.util.Set<Long>> byKey = new HashMap<>();
 		for (Object[] r : rows) {
@@ -108,7 +108,7 @@ public class QualityFacts {
 
 	/** The complaints of one bar of {@link #counts} (key null: not recorded), latest first, at most {@code limit}. */
 	public List<Line> complaints(Dimension d, String key, Instant from, Instant to, int limit) {
-		Map<String, Object> p = range(from, to);
+		MapSqlParameterSource p = range(from, to);
 		String scope = scope(p);
 		if (scope == null) {
 			return List.of();
@@ -118,7 +118,7 @@ public class QualityFacts {
 			match = " and " + d.column + " is null";
 		} else {
 			match = " and " + d.column + " = :key";
-			p.put("key", key);
+			p.addValue("key", key);
 		}
 		return lines("select c.id, c.first_dispatched_at, c.category, c.status, c.responsible_dealer_id, c.description"
 				+ BASE + scope + match + " order by c.first_dispatched_at desc, c.id desc fetch first " + limit
@@ -127,13 +127,13 @@ public class QualityFacts {
 
 	/** The complaints of one bar of {@link #pareto}, latest first, at most {@code limit}. */
 	public List<Line> complaintsOf(boolean byPart, String key, Instant from, Instant to, int limit) {
-		Map<String, Object> p = range(from, to);
+		MapSqlParameterSource p = range(from, to);
 		String scope = scope(p);
 		if (scope == null || key == null) {
 			return List.of();
 		}
 		List<Long> ids = new ArrayList<>();
-		jdbc.sql("select c.id, r.fault_cause, r.parts_replaced" + FINAL_REPLIES + scope).params(p).query(rs -> {
+		jdbc.sql("select c.id, r.fault_cause, r.parts_replaced" + FINAL_REPLIES + scope).paramSource(p).query(rs -> {
 					String v = rs.getString(byPart ? 3 : 2);
 					boolean hit = v != null && (byPart ? java.util.Arrays.stream(v.split("\n")).map(String::strip)
 							.anyMatch(key::equals) : v.strip().equals(key));
@@ -144,15 +144,14 @@ public class QualityFacts {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		Map<String, Object> q = new LinkedHashMap<>();
-		q.put("ids", ids);
+		MapSqlParameterSource q = new MapSqlParameterSource("ids", ids);
 		return lines("select c.id, c.first_dispatched_at, c.category, c.status, c.responsible_dealer_id, c.description"
 				+ " from complaint c where c.id in (:ids) order by c.first_dispatched_at desc, c.id desc fetch first "
 				+ limit + " rows only", q);
 	}
 
-	private List<Line> lines(String sql, Map<String, Object> p) {
-		return jdbc.sql(sql).params(p).query((rs, i) -> {
+	private List<Line> lines(String sql, MapSqlParameterSource p) {
+		return jdbc.sql(sql).paramSource(p).query((rs, i) -> {
 			var t = rs.getObject(2, java.time.OffsetDateTime.class);
 			long dealer = rs.getLong(5);
 			String description = rs.getString(6);
@@ -162,15 +161,12 @@ public class QualityFacts {
 		}).list();
 	}
 
-	private static Map<String, Object> range(Instant from, Instant to) {
-		Map<String, Object> p = new HashMap<>();
-		p.put("from", from.atOffset(ZoneOffset.UTC));
-		p.put("to", to.atOffset(ZoneOffset.UTC));
-		return p;
+	private static MapSqlParameterSource range(Instant from, Instant to) {
+		return new MapSqlParameterSource("from", from.atOffset(ZoneOffset.UTC)).addValue("to", to.atOffset(ZoneOffset.UTC));
 	}
 
 	/** The scope predicate (may be empty); null when the caller sees no dealer at all. */
-	private String scope(Map<String, Object> p) {
+	private String scope(MapSqlParameterSource p) {
 		List<Long> dealers = access.visibleDealers();
 		if (dealers == null) {
 			return "";
@@ -178,7 +174,7 @@ public class QualityFacts {
 		if (dealers.isEmpty()) {
 			return null;
 		}
-		p.put("dealers", dealers);
+		p.addValue("dealers", dealers);
 		return " and exists (select 1 from work_order w where w.complaint_id = c.id and w.status <> 'VOIDED'"
 				+ " and w.dealer_id in (:dealers))";
 	}

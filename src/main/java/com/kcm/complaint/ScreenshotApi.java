@@ -1,6 +1,6 @@
 package com.kcm.complaint;
 
-import java.util.LinkedHashMap;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -29,15 +29,15 @@ class ScreenshotApi {
 	}
 
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	ResponseEntity<Map<String, Object>> attach(@PathVariable long id,
+	ResponseEntity<ScreenshotAnswer> attach(@PathVariable long id,
 			@RequestParam(name = "file", required = false) MultipartFile file) {
 		Screenshot s = screenshots.attach(id, "file", List.of(ComplaintScreenshots.Upload.of(file, "file"))).get(0);
-		return ResponseEntity.status(HttpStatus.CREATED).body(json(s));
+		return ResponseEntity.status(HttpStatus.CREATED).body(ScreenshotAnswer.of(s));
 	}
 
 	@GetMapping
-	List<Map<String, Object>> list(@PathVariable long id) {
-		return screenshots.of(id).stream().map(ScreenshotApi::json).toList();
+	List<ScreenshotAnswer> list(@PathVariable long id) {
+		return screenshots.of(id).stream().map(ScreenshotAnswer::of).toList();
 	}
 
 	@GetMapping("/{sid}")
@@ -47,17 +47,14 @@ class ScreenshotApi {
 	}
 
 
-	static Map<String, Object> json(Screenshot s) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("id", s.getId());
-		m.put("complaintId", s.getComplaintId());
-		m.put("contentType", s.getFile().getContentType());
-		m.put("width", s.getFile().getWidth());
-		m.put("height", s.getFile().getHeight());
-		m.put("sizeBytes", s.getFile().getSizeBytes());
-		m.put("originalName", s.getFile().getOriginalName());
-		m.put("uploadedBy", s.getFile().getUploadedBy());
-		m.put("uploadedAt", ComplaintQueries.local(s.getFile().getUploadedAt()));
-		return m;
+	record ScreenshotAnswer(Long id, long complaintId, String contentType, Integer width, Integer height, long sizeBytes,
+			String originalName, String uploadedBy, OffsetDateTime uploadedAt) {
+
+		static ScreenshotAnswer of(Screenshot s) {
+			return new ScreenshotAnswer(s.getId(), s.getComplaintId(), s.getFile().getContentType(),
+					s.getFile().getWidth(), s.getFile().getHeight(), s.getFile().getSizeBytes(),
+					s.getFile().getOriginalName(), s.getFile().getUploadedBy(),
+					ComplaintQueries.local(s.getFile().getUploadedAt()));
+		}
 	}
 }

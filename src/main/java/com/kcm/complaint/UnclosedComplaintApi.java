@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.kcm.shared.TimeConfig;
+import com.kcm.shared.web.PageAnswer;
 
 /** {@code GET /api/v1/unclosed-complaints}: the bulletin of unclosed complaints, paged, and as xlsx. */
 @RestController
@@ -34,19 +35,14 @@ class UnclosedComplaintApi {
 	}
 
 	@GetMapping
-	Map<String, Object> list(@RequestParam(required = false) String dealerCode,
+	PageAnswer<UnclosedComplaints.Row> list(@RequestParam(required = false) String dealerCode,
 			@RequestParam(required = false) String regionCode, @RequestParam(required = false) Boolean escalated,
 			@RequestParam(required = false) Integer olderThanDays, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size) {
 		Page<UnclosedComplaints.Row> p = bulletin.list(
 				UnclosedComplaints.Filter.of(dealerCode, regionCode, escalated, olderThanDays),
 				PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200)));
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("items", p.getContent());
-		m.put("page", p.getNumber());
-		m.put("size", p.getSize());
-		m.put("total", p.getTotalElements());
-		return m;
+		return PageAnswer.of(p);
 	}
 
 	@GetMapping("/export")

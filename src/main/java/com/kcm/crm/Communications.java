@@ -86,7 +86,7 @@ class Communications {
 		CurrentUser me = users.current();
 		CommunicationEntry e = entries.save(new CommunicationEntry(customerId, channel, direction, at, me.id(),
 				me.displayName(), me.scope().dealerId(), cmd.summary().strip(), cmd.complaintId(), cmd.correctsId(), now));
-		audit.changed(Audit.CREATE, TYPE, e.getId(), null, json(e));
+		audit.changed(Audit.CREATE, TYPE, e.getId(), null, CommunicationAnswer.of(e));
 		return e;
 	}
 
@@ -96,18 +96,15 @@ class Communications {
 		return entries.findByCustomerIdOrderByAtDescIdDesc(customerId, pageable);
 	}
 
-	static Map<String, Object> json(CommunicationEntry e) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("id", e.getId());
-		m.put("customerId", e.getCustomerId());
-		m.put("channel", e.getChannel());
-		m.put("direction", e.getDirection());
-		m.put("at", e.getAt().atZone(com.kcm.shared.TimeConfig.BUSINESS_ZONE).toOffsetDateTime().toString());
-		m.put("by", e.getUserName());
-		m.put("dealerId", e.getDealerId());
-		m.put("summary", e.getSummary());
-		m.put("complaintId", e.getComplaintId());
-		m.put("correctsId", e.getCorrectsId());
-		return m;
+	/** One entry of the communication record as the API shows it. */
+	record CommunicationAnswer(Long id, Long customerId, CommunicationEntry.Channel channel,
+			CommunicationEntry.Direction direction, String at, String by, Long dealerId, String summary, Long complaintId,
+			Long correctsId) {
+
+		static CommunicationAnswer of(CommunicationEntry e) {
+			return new CommunicationAnswer(e.getId(), e.getCustomerId(), e.getChannel(), e.getDirection(),
+					e.getAt().atZone(com.kcm.shared.TimeConfig.BUSINESS_ZONE).toOffsetDateTime().toString(),
+					e.getUserName(), e.getDealerId(), e.getSummary(), e.getComplaintId(), e.getCorrectsId());
+		}
 	}
 }

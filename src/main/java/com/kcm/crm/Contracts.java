@@ -121,7 +121,7 @@ class Contracts {
 	ContractView activate(long id) {
 		Contract c = visible(id);
 		keyAccounts.writable(c.getCustomerId());
-		Map<String, Object> before = snapshot(c);
+		Snapshot before = snapshot(c);
 		c.activate(today(), clock.instant());
 		audit.changed(Audit.UPDATE, TYPE, id, before, snapshot(c));
 		return view(c, today());
@@ -137,7 +137,7 @@ class Contracts {
 		if (reason.strip().length() > 500) {
 			throw ValidationException.of("reason", "crm.tooLong", 500);
 		}
-		Map<String, Object> before = snapshot(c);
+		Snapshot before = snapshot(c);
 		c.terminate(reason.strip(), clock.instant());
 		audit.changed(Audit.UPDATE, TYPE, id, before, snapshot(c));
 		return view(c, today());
@@ -148,7 +148,7 @@ class Contracts {
 	int expireEnded() {
 		List<Contract> ended = contracts.activeEndedBefore(today(), PageRequest.of(0, 10_000));
 		for (Contract c : ended) {
-			Map<String, Object> before = snapshot(c);
+			Snapshot before = snapshot(c);
 			c.expire(clock.instant());
 			audit.changed(EXPIRE, TYPE, c.getId(), before, snapshot(c));
 		}
@@ -175,16 +175,14 @@ class Contracts {
 		return LocalDate.ofInstant(clock.instant(), TimeConfig.BUSINESS_ZONE);
 	}
 
-	static Map<String, Object> snapshot(Contract c) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("customerId", c.getCustomerId());
-		m.put("number", c.getNumber());
-		m.put("signedOn", String.valueOf(c.getSignedOn()));
-		m.put("start", String.valueOf(c.getStart()));
-		m.put("end", String.valueOf(c.getEnd()));
-		m.put("value", c.getValue().toPlainString());
-		m.put("status", c.getStatus());
-		m.put("terminationReason", c.getTerminationReason());
-		return m;
+	/** What the audit trail keeps of a contract (dates and value as text). */
+	record Snapshot(Long customerId, String number, String signedOn, String start, String end, String value,
+			Contract.Status status, String terminationReason) {
+	}
+
+	static Snapshot snapshot(Contract c) {
+		return new Snapshot(c.getCustomerId(), c.getNumber(), String.valueOf(c.getSignedOn()),
+				String.valueOf(c.getStart()), String.valueOf(c.getEnd()), c.getValue().toPlainString(), c.getStatus(),
+				c.getTerminationReason());
 	}
 }

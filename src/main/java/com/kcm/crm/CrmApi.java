@@ -1,7 +1,7 @@
 package com.kcm.crm;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.kcm.crm.Contracts.ContractCommand;
 import com.kcm.crm.Contracts.ContractView;
 import com.kcm.crm.CustomerClasses.ClassAnswer;
@@ -29,6 +30,9 @@ import com.kcm.crm.KeyAccounts.VisitPlan;
 import com.kcm.customer.CustomerClass;
 import com.kcm.customer.Customers;
 import com.kcm.shared.domain.ValidationException;
+import com.kcm.shared.web.PageAnswer;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * {@code /api/v1}: customer classes, key-account visits, visit plans and contracts exactly as SPEC Appendix A.3
@@ -57,14 +61,14 @@ class CrmApi {
 
 	@GetMapping("/customers/{id}/class")
 	@PreAuthorize(READ)
-	Map<String, Object> customerClass(@PathVariable long id) {
-		return json(classes.of(id));
+	ClassAnswer customerClass(@PathVariable long id) {
+		return classes.of(id);
 	}
 
 	/** {@code {"class","reason"}} sets the class by hand; {@code {"class":null}} clears it. */
 	@PutMapping("/customers/{id}/class")
 	@PreAuthorize(KEY_ACCOUNTS)
-	Map<String, Object> setClass(@PathVariable long id, @RequestBody Map<String, Object> body) {
+	ClassAnswer setClass(@PathVariable long id, @RequestBody Map<String, Object> body) {
 		Object raw = body.get("class");
 		CustomerClass cls = null;
 		if (raw != null) {
@@ -78,16 +82,7 @@ class CrmApi {
 		if (reason != null && !(reason instanceof String)) {
 			throw ValidationException.of("reason", "crm.text");
 		}
-		return json(classes.setByHand(id, cls, (String) reason));
-	}
-
-	static Map<String, Object> json(ClassAnswer a) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("computed", a.computed());
-		m.put("effective", a.effective());
-		m.put("manual", a.manual());
-		m.put("reason", a.reason());
-		return m;
+		return classes.setByHand(id, cls, (String) reason);
 	}
 
 	// ---- visits --------------------------------------------------------------------------------------
@@ -95,55 +90,52 @@ class CrmApi {
 	@PostMapping("/customers/{id}/visits")
 	@PreAuthorize(KEY_ACCOUNTS)
 	@ResponseStatus(HttpStatus.CREATED)
-	Map<String, Object> recordVisit(@PathVariable long id, @RequestBody VisitCommand body) {
-		return Map.of("id", keyAccounts.recordVisit(id, body).getId());
+	Created recordVisit(@PathVariable long id, @RequestBody VisitCommand body) {
+		return new Created(keyAccounts.recordVisit(id, body).getId());
 	}
 
 	@GetMapping("/customers/{id}/visits")
 	@PreAuthorize(KEY_ACCOUNTS)
-	Map<String, Object> visits(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
+	PageAnswer<VisitAnswer> visits(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size) {
 		keyAccounts.readable(id);
 		Page<Visit> p = keyAccounts.visitsOf(id, KeyAccounts.page(page, size));
-		return paged(p.map(CrmApi::json));
+		return PageAnswer.of(p, VisitAnswer::of);
 	}
 
 	@PostMapping("/visits/{id}/follow-up-done")
 	@PreAuthorize(KEY_ACCOUNTS)
-	Map<String, Object> followUpDone(@PathVariable long id) {
+	Created followUpDone(@PathVariable long id) {
 		keyAccounts.followUpDone(id);
-		return Map.of("id", id);
+		return new Created(id);
 	}
 
 	@GetMapping("/customers/{id}/visit-plan")
 	@PreAuthorize(KEY_ACCOUNTS)
-	Map<String, Object> visitPlan(@PathVariable long id,
+	PlanAnswer visitPlan(@PathVariable long id,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
 		LocalDate date = on == null ? keyAccounts.today() : on;
 		VisitPlan p = keyAccounts.plan(id, date, classes.of(id).effective());
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("class", p.customerClass());
-		m.put("intervalMonths", p.intervalMonths());
-		m.put("lastVisit", text(p.lastVisit()));
-		m.put("nextDue", text(p.nextDue()));
-		m.put("overdue", p.overdue());
-		return m;
+		return new PlanAnswer(p.customerClass(), p.intervalMonths(), text(p.lastVisit()), text(p.nextDue()), p.overdue());
 	}
 
-	static Map<String, Object> json(Visit v) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("id", v.getId());
-		m.put("customerId", v.getCustomerId());
-		m.put("date", text(v.getDate()));
-		m.put("kind", v.getKind());
-		m.put("participants", v.getParticipants());
-		m.put("content", v.getContent());
-		m.put("feedback", v.getFeedback());
-		m.put("nextSteps", v.getNextSteps());
-		m.put("followUpDue", text(v.getFollowUpDue()));
-		m.put("followUpDoneOn", text(v.getFollowUpDoneOn()));
-		m.put("recordedBy", v.getRecordedByName());
-		return m;
+	/** The visit plan of a key account: {@code class} is the class in force. */
+	record PlanAnswer(@JsonProperty("class") CustomerClass customerClass, int intervalMonths, String lastVisit,
+			String nextDue, boolean overdue) {
+	}
+
+	record VisitAnswer(Long id, Long customerId, String date, Visit.Kind kind, String participants, String content,
+			String feedback, String nextSteps, String followUpDue, String followUpDoneOn, String recordedBy) {
+
+		static VisitAnswer of(Visit v) {
+			return new VisitAnswer(v.getId(), v.getCustomerId(), text(v.getDate()), v.getKind(), v.getParticipants(),
+					v.getContent(), v.getFeedback(), v.getNextSteps(), text(v.getFollowUpDue()),
+					text(v.getFollowUpDoneOn()), v.getRecordedByName());
+		}
+	}
+
+	/** The id of what was created or changed. */
+	record Created(long id) {
 	}
 
 	// ---- contracts -----------------------------------------------------------------------------------
@@ -151,33 +143,33 @@ class CrmApi {
 	@PostMapping("/customers/{id}/contracts")
 	@PreAuthorize(KEY_ACCOUNTS)
 	@ResponseStatus(HttpStatus.CREATED)
-	Map<String, Object> createContract(@PathVariable long id, @RequestBody ContractCommand body) {
-		return json(contracts.create(id, body));
+	ContractAnswer createContract(@PathVariable long id, @RequestBody ContractCommand body) {
+		return ContractAnswer.of(contracts.create(id, body));
 	}
 
 	@GetMapping("/customers/{id}/contracts")
 	@PreAuthorize(KEY_ACCOUNTS)
-	List<Map<String, Object>> contractsOf(@PathVariable long id) {
-		return contracts.ofCustomer(id).stream().map(CrmApi::json).toList();
+	List<ContractAnswer> contractsOf(@PathVariable long id) {
+		return contracts.ofCustomer(id).stream().map(ContractAnswer::of).toList();
 	}
 
 	@GetMapping("/contracts/expiring")
 	@PreAuthorize(KEY_ACCOUNTS)
-	List<Map<String, Object>> expiring() {
-		return contracts.expiringSoon(200).stream().map(CrmApi::json).toList();
+	List<ContractAnswer> expiring() {
+		return contracts.expiringSoon(200).stream().map(ContractAnswer::of).toList();
 	}
 
 	@GetMapping("/contracts/{id}")
 	@PreAuthorize(KEY_ACCOUNTS)
-	Map<String, Object> contract(@PathVariable long id,
+	ContractAnswer contract(@PathVariable long id,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
-		return json(contracts.get(id, on));
+		return ContractAnswer.of(contracts.get(id, on));
 	}
 
 	@PostMapping("/contracts/{id}/activate")
 	@PreAuthorize(KEY_ACCOUNTS)
-	Map<String, Object> activate(@PathVariable long id) {
-		return json(contracts.activate(id));
+	ContractAnswer activate(@PathVariable long id) {
+		return ContractAnswer.of(contracts.activate(id));
 	}
 
 	record Termination(String reason) {
@@ -185,23 +177,17 @@ class CrmApi {
 
 	@PostMapping("/contracts/{id}/terminate")
 	@PreAuthorize(KEY_ACCOUNTS)
-	Map<String, Object> terminate(@PathVariable long id, @RequestBody(required = false) Termination body) {
-		return json(contracts.terminate(id, body == null ? null : body.reason()));
+	ContractAnswer terminate(@PathVariable long id, @RequestBody(required = false) Termination body) {
+		return ContractAnswer.of(contracts.terminate(id, body == null ? null : body.reason()));
 	}
 
-	static Map<String, Object> json(ContractView c) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("id", c.id());
-		m.put("number", c.number());
-		m.put("status", c.status());
-		m.put("expiringSoon", c.expiringSoon());
-		m.put("customerId", c.customerId());
-		m.put("signedOn", text(c.signedOn()));
-		m.put("start", text(c.start()));
-		m.put("end", text(c.end()));
-		m.put("value", c.value());
-		m.put("terminationReason", c.terminationReason());
-		return m;
+	record ContractAnswer(long id, String number, Contract.Status status, boolean expiringSoon, long customerId,
+			String signedOn, String start, String end, BigDecimal value, String terminationReason) {
+
+		static ContractAnswer of(ContractView c) {
+			return new ContractAnswer(c.id(), c.number(), c.status(), c.expiringSoon(), c.customerId(),
+					text(c.signedOn()), text(c.start()), text(c.end()), c.value(), c.terminationReason());
+		}
 	}
 
 	// ---- key accounts --------------------------------------------------------------------------------
@@ -209,9 +195,9 @@ class CrmApi {
 	/** "My accounts" (never visited and overdue first); {@code all=true} for the manager and after-sales. */
 	@GetMapping("/key-accounts")
 	@PreAuthorize(KEY_ACCOUNTS)
-	Map<String, Object> myAccounts(@RequestParam(defaultValue = "false") boolean all,
+	PageAnswer<AccountAnswer> myAccounts(@RequestParam(defaultValue = "false") boolean all,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-		return paged(keyAccounts.mine(all, KeyAccounts.page(page, size)).map(CrmApi::json));
+		return PageAnswer.of(keyAccounts.mine(all, KeyAccounts.page(page, size)), AccountAnswer::of);
 	}
 
 	record Organisation(String organisationName, String industry, Integer fleetSize, String address) {
@@ -219,16 +205,10 @@ class CrmApi {
 
 	@PutMapping("/key-accounts/{id}")
 	@PreAuthorize(KEY_ACCOUNTS)
-	Map<String, Object> describe(@PathVariable long id, @RequestBody Organisation body) {
+	OrganisationAnswer describe(@PathVariable long id, @RequestBody Organisation body) {
 		keyAccounts.describe(id, body.organisationName(), body.industry(), body.fleetSize(), body.address());
 		KeyAccount k = keyAccounts.readable(id);
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("customerId", id);
-		m.put("organisationName", k.getOrganisationName());
-		m.put("industry", k.getIndustry());
-		m.put("fleetSize", k.getFleetSize());
-		m.put("address", k.getAddress());
-		return m;
+		return new OrganisationAnswer(id, k.getOrganisationName(), k.getIndustry(), k.getFleetSize(), k.getAddress());
 	}
 
 	record ContactCommand(String name, String position, String phone) {
@@ -252,32 +232,29 @@ class CrmApi {
 
 	@PutMapping("/key-accounts/{id}/manager")
 	@PreAuthorize("hasRole('AFTER_SALES_MANAGER')")
-	Map<String, Object> reassign(@PathVariable long id, @RequestBody Assignment body) {
+	Reassigned reassign(@PathVariable long id, @RequestBody Assignment body) {
 		var c = keyAccounts.reassign(id, body.accountManagerUserId());
-		return Map.of("customerId", id, "accountManagerUserId", c.accountManagerUserId() == null ? "" : c.accountManagerUserId());
+		return new Reassigned(id, c.accountManagerUserId() == null ? "" : c.accountManagerUserId());
 	}
 
-	static Map<String, Object> json(AccountRow r) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("customerId", r.customerId());
-		m.put("name", r.name());
-		m.put("class", r.customerClass());
-		m.put("accountManagerUserId", r.managerUserId());
-		m.put("lastVisit", text(r.lastVisit()));
-		m.put("nextDue", text(r.nextDue()));
-		m.put("overdue", r.overdue());
-		m.put("followUpDue", text(r.followUpDue()));
-		return m;
+	record OrganisationAnswer(long customerId, String organisationName, String industry, Integer fleetSize,
+			String address) {
 	}
 
-	static Map<String, Object> paged(Page<Map<String, Object>> p) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("items", p.getContent());
-		m.put("page", p.getNumber());
-		m.put("size", p.getSize());
-		m.put("total", p.getTotalElements());
-		return m;
+	/** The account's manager after a reassignment: the user id, or an empty text when it has none. */
+	record Reassigned(long customerId, @Schema(oneOf = { Long.class, String.class }) Object accountManagerUserId) {
 	}
+
+	/** One line of "my accounts": {@code class} is the class in force. */
+	record AccountAnswer(long customerId, String name, @JsonProperty("class") String customerClass,
+			Long accountManagerUserId, String lastVisit, String nextDue, boolean overdue, String followUpDue) {
+
+		static AccountAnswer of(AccountRow r) {
+			return new AccountAnswer(r.customerId(), r.name(), r.customerClass(), r.managerUserId(), text(r.lastVisit()),
+					text(r.nextDue()), r.overdue(), text(r.followUpDue()));
+		}
+	}
+
 
 	static String text(LocalDate d) {
 		return d == null ? null : d.toString();

@@ -173,7 +173,7 @@ class CrmDemoData implements ApplicationRunner {
 		signIn.runAs("dealer.d0001", () -> {
 			var open = complaintQueries.workOrders("D0001", true, PageRequest.of(0, 3)).getContent();
 			for (int i = 0; i < open.size(); i++) {
-				long complaintId = ((Number) open.get(i).get("complaintId")).longValue();
+				long complaintId = open.get(i).complaintId();
 				Goodwill g = goodwills.propose(complaintId, i == 0 ? "免费更换空调滤芯并赠送一次清洗" : "赠送一次常规保养",
 						new BigDecimal(i == 0 ? "380.00" : "450.00"));
 				if (i == 0) {

@@ -1,8 +1,6 @@
 package com.kcm.crm;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -14,7 +12,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.kcm.shared.TimeConfig;
+import com.kcm.shared.web.PageAnswer;
 
 /** {@code /api/v1/customers/{id}/360} and the communication log, scoped as the 360° page. */
 @RestController
@@ -30,50 +30,48 @@ class Customer360Api {
 	}
 
 	@GetMapping("/api/v1/customers/{id}/360")
-	Map<String, Object> api(@PathVariable long id, @RequestParam(required = false) String type,
+	View360 api(@PathVariable long id, @RequestParam(required = false) String type,
 			@RequestParam(defaultValue = "0") int page) {
 		Customer360.View v = view.of(id, type, page);
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("customerId", id);
-		m.put("name", v.customer().name());
-		m.put("phone", v.customer().phone());
-		m.put("class", CrmApi.json(v.customerClass()));
-		m.put("keyAccount", v.customer().keyAccount());
-		m.put("accountManagerName", v.customer().accountManagerName());
-		m.put("consents", v.consents().stream().map(x -> {
-			Map<String, Object> c = new LinkedHashMap<>();
-			c.put("purpose", x.purpose());
-			c.put("inForce", x.inForce());
-			c.put("since", x.since() == null ? null : x.since().atZone(TimeConfig.BUSINESS_ZONE).toOffsetDateTime().toString());
-			c.put("channel", x.channel());
-			return c;
-		}).toList());
-		m.put("vehicles", v.customer().vehicles().stream().map(x -> Map.of("id", x.id(), "vin", x.vin(),
-				"badges", v.vehicleBadges().getOrDefault(x.id(), List.of()))).toList());
-		m.put("timeline", v.timeline().entries().stream().map(e -> {
-			Map<String, Object> t = new LinkedHashMap<>();
-			t.put("type", e.type());
-			t.put("at", e.at().atZone(TimeConfig.BUSINESS_ZONE).toOffsetDateTime().toString());
-			t.put("title", e.title());
-			t.put("detail", e.detail());
-			t.put("status", e.status());
-			return t;
-		}).toList());
-		m.put("page", v.timeline().page());
-		m.put("hasNext", v.timeline().hasNext());
-		return m;
+		return new View360(id, v.customer().name(), v.customer().phone(), v.customerClass(), v.customer().keyAccount(),
+				v.customer().accountManagerName(),
+				v.consents().stream().map(x -> new CustomerConsent(x.purpose(), x.inForce(), local(x.since()), x.channel()))
+						.toList(),
+				v.customer().vehicles().stream().map(x -> new VehicleBadges(x.id(), x.vin(),
+						v.vehicleBadges().getOrDefault(x.id(), List.of()))).toList(),
+				v.timeline().entries().stream()
+						.map(e -> new TimelineAnswer(e.type(), local(e.at()), e.title(), e.detail(), e.status())).toList(),
+				v.timeline().page(), v.timeline().hasNext());
 	}
 
 	@PostMapping("/api/v1/customers/{id}/communications")
 	@ResponseStatus(HttpStatus.CREATED)
-	Map<String, Object> apiAdd(@PathVariable long id, @RequestBody Communications.EntryCommand body) {
-		return Communications.json(communications.add(id, body));
+	Communications.CommunicationAnswer apiAdd(@PathVariable long id, @RequestBody Communications.EntryCommand body) {
+		return Communications.CommunicationAnswer.of(communications.add(id, body));
 	}
 
 	@GetMapping("/api/v1/customers/{id}/communications")
-	Map<String, Object> apiList(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
+	PageAnswer<Communications.CommunicationAnswer> apiList(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size) {
-		return CrmApi.paged(communications.of(id, KeyAccounts.page(page, size)).map(Communications::json));
+		return PageAnswer.of(communications.of(id, KeyAccounts.page(page, size)), Communications.CommunicationAnswer::of);
 	}
 
+	/** The customer at a glance: class, consents, vehicles with their badges, and a page of the timeline. */
+	record View360(long customerId, String name, String phone, @JsonProperty("class") CustomerClasses.ClassAnswer customerClass,
+			boolean keyAccount, String accountManagerName, List<CustomerConsent> consents, List<VehicleBadges> vehicles,
+			List<TimelineAnswer> timeline, int page, boolean hasNext) {
+	}
+
+	record CustomerConsent(String purpose, boolean inForce, String since, String channel) {
+	}
+
+	record VehicleBadges(long id, String vin, List<VehicleStatusSource.Badge> badges) {
+	}
+
+	record TimelineAnswer(String type, String at, String title, String detail, String status) {
+	}
+
+	private static String local(java.time.Instant at) {
+		return at == null ? null : at.atZone(TimeConfig.BUSINESS_ZONE).toOffsetDateTime().toString();
+	}
 }

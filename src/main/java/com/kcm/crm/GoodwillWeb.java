@@ -47,17 +47,13 @@ final class GoodwillWeb {
 				.body(bytes);
 	}
 
-	static Map<String, Object> json(Goodwill g) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("id", g.getId());
-		m.put("complaintId", g.getComplaintId());
-		m.put("what", g.getWhat());
-		m.put("amount", g.getAmount());
-		m.put("status", g.getStatus());
-		m.put("month", g.getMonth());
-		m.put("proposedBy", g.getProposedBy());
-		m.put("decidedBy", g.getDecidedBy());
-		return m;
+	record GoodwillAnswer(Long id, Long complaintId, String what, BigDecimal amount, Goodwill.Status status,
+			String month, String proposedBy, String decidedBy) {
+
+		static GoodwillAnswer of(Goodwill g) {
+			return new GoodwillAnswer(g.getId(), g.getComplaintId(), g.getWhat(), g.getAmount(), g.getStatus(),
+					g.getMonth(), g.getProposedBy(), g.getDecidedBy());
+		}
 	}
 
 	@Controller
@@ -137,24 +133,24 @@ final class GoodwillWeb {
 		}
 
 		@GetMapping("/api/v1/complaints/{id}/goodwill")
-		List<Map<String, Object>> list(@PathVariable long id) {
-			return goodwills.of(id).stream().map(GoodwillWeb::json).toList();
+		List<GoodwillAnswer> list(@PathVariable long id) {
+			return goodwills.of(id).stream().map(GoodwillAnswer::of).toList();
 		}
 
 		@PostMapping("/api/v1/complaints/{id}/goodwill")
 		@ResponseStatus(HttpStatus.CREATED)
-		Map<String, Object> propose(@PathVariable long id, @RequestBody Proposal body) {
-			return json(goodwills.propose(id, body.what(), body.amount()));
+		GoodwillAnswer propose(@PathVariable long id, @RequestBody Proposal body) {
+			return GoodwillAnswer.of(goodwills.propose(id, body.what(), body.amount()));
 		}
 
 		@PostMapping("/api/v1/goodwill/{id}/approve")
-		Map<String, Object> approve(@PathVariable long id) {
-			return json(goodwills.decide(id, true));
+		GoodwillAnswer approve(@PathVariable long id) {
+			return GoodwillAnswer.of(goodwills.decide(id, true));
 		}
 
 		@PostMapping("/api/v1/goodwill/{id}/reject")
-		Map<String, Object> reject(@PathVariable long id) {
-			return json(goodwills.decide(id, false));
+		GoodwillAnswer reject(@PathVariable long id) {
+			return GoodwillAnswer.of(goodwills.decide(id, false));
 		}
 
 		/** Per dealer for a month ({@code YYYY-MM}): approved count and total, proposals waiting. */

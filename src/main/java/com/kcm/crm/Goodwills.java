@@ -102,7 +102,7 @@ class Goodwills {
 			throw new AccessDeniedException("after-sales decides goodwill");
 		}
 		Goodwill g = goodwill.findById(id).orElseThrow(() -> new NotFoundException(TYPE, id));
-		Map<String, Object> before = snapshot(g);
+		Snapshot before = snapshot(g);
 		g.decide(approve, me.displayName(), clock.instant());
 		audit.changed(Audit.UPDATE, TYPE, id, before, snapshot(g));
 		return g;
@@ -125,16 +125,14 @@ class Goodwills {
 				}).sorted(java.util.Comparator.comparing(DealerMonth::dealerCode)).toList();
 	}
 
-	static Map<String, Object> snapshot(Goodwill g) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("complaintId", g.getComplaintId());
-		m.put("dealerId", g.getDealerId());
-		m.put("what", g.getWhat());
-		m.put("amount", g.getAmount().toPlainString());
-		m.put("status", g.getStatus());
-		m.put("month", g.getMonth());
-		m.put("decidedBy", g.getDecidedBy());
-		return m;
+	/** What the audit trail keeps of a goodwill proposal (the amount as text). */
+	record Snapshot(Long complaintId, Long dealerId, String what, String amount, Goodwill.Status status, String month,
+			String decidedBy) {
+	}
+
+	static Snapshot snapshot(Goodwill g) {
+		return new Snapshot(g.getComplaintId(), g.getDealerId(), g.getWhat(), g.getAmount().toPlainString(),
+				g.getStatus(), g.getMonth(), g.getDecidedBy());
 	}
 
 }

@@ -270,7 +270,7 @@ class KeyAccounts {
 	void followUpDone(long visitId) {
 		Visit visit = visits.findById(visitId).orElseThrow(() -> new NotFoundException(VISIT, visitId));
 		writable(visit.getCustomerId());
-		Map<String, Object> before = snapshot(visit);
+		VisitSnapshot before = snapshot(visit);
 		visit.followUpDone(today());
 		audit.changed(Audit.UPDATE, VISIT, visitId, before, snapshot(visit));
 		visits.flush();
@@ -289,7 +289,7 @@ class KeyAccounts {
 			v.field("fleetSize", "crm.fleetSize");
 		}
 		v.throwIfAny();
-		Map<String, Object> before = snapshot(k);
+		AccountSnapshot before = snapshot(k);
 		k.describe(Texts.blank(organisationName), Texts.blank(industry), fleetSize, Texts.blank(address), clock.instant());
 		audit.changed(Audit.UPDATE, TYPE, customerId, before, snapshot(k));
 	}
@@ -331,28 +331,26 @@ class KeyAccounts {
 		return LocalDate.ofInstant(clock.instant(), TimeConfig.BUSINESS_ZONE);
 	}
 
-	static Map<String, Object> snapshot(Visit v) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("customerId", v.getCustomerId());
-		m.put("date", String.valueOf(v.getDate()));
-		m.put("kind", v.getKind());
-		m.put("participants", v.getParticipants());
-		m.put("content", v.getContent());
-		m.put("feedback", v.getFeedback());
-		m.put("nextSteps", v.getNextSteps());
-		m.put("followUpDue", String.valueOf(v.getFollowUpDue()));
-		m.put("followUpDoneOn", String.valueOf(v.getFollowUpDoneOn()));
-		return m;
+
+	/** What the audit trail keeps of a visit (dates as text, {@code null} when not set). */
+	record VisitSnapshot(Long customerId, String date, Visit.Kind kind, String participants, String content,
+			String feedback, String nextSteps, String followUpDue, String followUpDoneOn) {
 	}
 
-	static Map<String, Object> snapshot(KeyAccount k) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("organisationName", k.getOrganisationName());
-		m.put("industry", k.getIndustry());
-		m.put("fleetSize", k.getFleetSize());
-		m.put("address", k.getAddress());
-		m.put("managerUserId", k.getManagerUserId());
-		return m;
+	static VisitSnapshot snapshot(Visit v) {
+		return new VisitSnapshot(v.getCustomerId(), String.valueOf(v.getDate()), v.getKind(), v.getParticipants(),
+				v.getContent(), v.getFeedback(), v.getNextSteps(), String.valueOf(v.getFollowUpDue()),
+				String.valueOf(v.getFollowUpDoneOn()));
+	}
+
+	/** What the audit trail keeps of a key account's organisation data. */
+	record AccountSnapshot(String organisationName, String industry, Integer fleetSize, String address,
+			Long managerUserId) {
+	}
+
+	static AccountSnapshot snapshot(KeyAccount k) {
+		return new AccountSnapshot(k.getOrganisationName(), k.getIndustry(), k.getFleetSize(), k.getAddress(),
+				k.getManagerUserId());
 	}
 
 	static PageRequest page(int page, int size) {

@@ -42,7 +42,7 @@ public class SystemCommunications {
 		CommunicationEntry e = entries.save(new CommunicationEntry(customerId, CommunicationEntry.Channel.SMS,
 				inbound ? CommunicationEntry.Direction.IN : CommunicationEntry.Direction.OUT, at, SYSTEM_USER_ID, by, null,
 				text, null, null, clock.instant()));
-		audit.changed(Audit.CREATE, Communications.TYPE, e.getId(), null, Communications.json(e));
+		audit.changed(Audit.CREATE, Communications.TYPE, e.getId(), null, Communications.CommunicationAnswer.of(e));
 		return e.getId();
 	}
 }

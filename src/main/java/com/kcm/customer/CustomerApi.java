@@ -1,8 +1,6 @@
 package com.kcm.customer;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.data.domain.Page;
 import org.springframework.http.HttpStatus;
@@ -17,7 +15,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.kcm.customer.CustomerJson.CustomerAnswer;
 import com.kcm.shared.domain.ValidationException;
+import com.kcm.shared.web.PageAnswer;
 
 /** {@code /api/v1/customers}: list, lookup, read (masked or revealed), create, update, merge. */
 @RestController
@@ -35,59 +35,56 @@ class CustomerApi {
 	}
 
 	@GetMapping
-	Map<String, Object> list(@RequestParam(required = false) String customerClass,
+	PageAnswer<CustomerAnswer> list(@RequestParam(required = false) String customerClass,
 			@RequestParam(required = false) String kind, @RequestParam(required = false) String keyAccount,
 			@RequestParam(defaultValue = "false") boolean duplicates, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size, @RequestParam(required = false) String sort) {
 		Page<CustomerView> p = customers.list(CustomerListing.filter(customerClass, kind, keyAccount, duplicates),
 				CustomerListing.page(page, size, sort));
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("items", p.getContent().stream().map(CustomerJson::customer).toList());
-		m.put("page", p.getNumber());
-		m.put("size", p.getSize());
-		m.put("total", p.getTotalElements());
-		return m;
+		return PageAnswer.of(p, CustomerJson::customer);
 	}
 
 	@GetMapping("/lookup")
-	Map<String, Object> lookup(@RequestParam String q) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("matchedBy", LookupQuery.of(q).map(LookupQuery::kind).orElse(null));
-		m.put("items", customers.lookup(q).stream().map(CustomerJson::customer).toList());
-		return m;
+	LookupAnswer lookup(@RequestParam String q) {
+		return new LookupAnswer(LookupQuery.of(q).map(LookupQuery::kind).orElse(null),
+				customers.lookup(q).stream().map(CustomerJson::customer).toList());
 	}
 
 	@GetMapping("/{id}")
-	Map<String, Object> get(@PathVariable long id, @RequestParam(defaultValue = "false") boolean reveal) {
+	CustomerAnswer get(@PathVariable long id, @RequestParam(defaultValue = "false") boolean reveal) {
 		return CustomerJson.customer(reveal ? customers.reveal(id) : customers.get(id));
 	}
 
 	@GetMapping("/{id}/duplicates")
-	List<Map<String, Object>> duplicates(@PathVariable long id) {
+	List<CustomerAnswer> duplicates(@PathVariable long id) {
 		return customers.duplicatesOf(id).stream().map(CustomerJson::customer).toList();
 	}
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize(CustomerRoles.WRITE)
-	Map<String, Object> create(@RequestBody CustomerCommand cmd) {
+	CustomerAnswer create(@RequestBody CustomerCommand cmd) {
 		return CustomerJson.customer(customers.create(cmd));
 	}
 
 	@PutMapping("/{id}")
 	@PreAuthorize(CustomerRoles.WRITE)
-	Map<String, Object> update(@PathVariable long id, @RequestBody CustomerCommand cmd) {
+	CustomerAnswer update(@PathVariable long id, @RequestBody CustomerCommand cmd) {
 		return CustomerJson.customer(customers.update(id, cmd));
 	}
 
 	/** Merges {@code mergedId} into customer {@code id} (the survivor). */
 	@PostMapping("/{id}/merge")
 	@PreAuthorize(CustomerRoles.MERGE)
-	Map<String, Object> merge(@PathVariable long id, @RequestBody MergeRequest body) {
+	CustomerAnswer merge(@PathVariable long id, @RequestBody MergeRequest body) {
 		if (body == null || body.mergedId() == null) {
 			throw ValidationException.of("mergedId", "error.required");
 		}
 		customers.merge(id, body.mergedId());
 		return CustomerJson.customer(customers.get(id));
+	}
+
+	/** What the lookup matched by (phone, VIN, plate, …; null when nothing fits) and the customers found. */
+	record LookupAnswer(LookupQuery.Kind matchedBy, List<CustomerAnswer> items) {
 	}
 }

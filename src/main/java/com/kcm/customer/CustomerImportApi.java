@@ -1,7 +1,6 @@
 package com.kcm.customer;
 
 import java.io.IOException;
-import java.util.Map;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,12 +22,15 @@ class CustomerImportApi {
 	}
 
 	@PostMapping("/customers")
-	Map<String, Object> customers(@RequestParam("file") MultipartFile file) throws IOException {
-		return Map.of("imported", imports.importCustomers(file.getOriginalFilename(), file.getInputStream()));
+	Imported customers(@RequestParam("file") MultipartFile file) throws IOException {
+		return new Imported(imports.importCustomers(file.getOriginalFilename(), file.getInputStream()));
 	}
 
 	@PostMapping("/vehicles")
-	Map<String, Object> vehicles(@RequestParam("file") MultipartFile file) throws IOException {
-		return Map.of("imported", imports.importVehicles(file.getOriginalFilename(), file.getInputStream()));
+	Imported vehicles(@RequestParam("file") MultipartFile file) throws IOException {
+		return new Imported(imports.importVehicles(file.getOriginalFilename(), file.getInputStream()));
+	}
+
+	record Imported(int imported) {
 	}
 }

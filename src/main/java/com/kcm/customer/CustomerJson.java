@@ -1,52 +1,38 @@
 package com.kcm.customer;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.LocalDate;
+import java.util.List;
 
-/** The API's JSON shape of a customer and a vehicle. */
+/** The API's JSON shapes of a customer and a vehicle (dates as ISO text). */
 final class CustomerJson {
 
 	private CustomerJson() {
 	}
 
-	static Map<String, Object> customer(CustomerView c) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("id", c.id());
-		m.put("name", c.name());
-		m.put("phone", c.phone());
-		m.put("phone2", c.phone2());
-		m.put("idNumber", c.idNumber());
-		m.put("kind", c.kind());
-		m.put("customerClass", c.customerClass());
-		m.put("classReason", c.classReason());
-		m.put("computedClass", c.computedClass());
-		m.put("effectiveClass", c.effectiveClass());
-		m.put("keyAccount", c.keyAccount());
-		m.put("accountManagerUserId", c.accountManagerUserId());
-		m.put("accountManagerName", c.accountManagerName());
-		m.put("occupation", c.occupation());
-		m.put("birthday", c.birthday() == null ? null : c.birthday().toString());
-		m.put("address", c.address());
-		m.put("marketingConsent", c.marketingConsent());
-		m.put("source", c.source());
-		m.put("duplicate", c.duplicate());
-		m.put("mergedIntoId", c.mergedIntoId());
-		m.put("vehicles", c.vehicles().stream().map(CustomerJson::vehicle).toList());
-		return m;
+	record CustomerAnswer(long id, String name, String phone, String phone2, String idNumber, CustomerKind kind,
+			CustomerClass customerClass, String classReason, CustomerClass computedClass, CustomerClass effectiveClass,
+			boolean keyAccount, Long accountManagerUserId, String accountManagerName, String occupation,
+			String birthday, String address, boolean marketingConsent, String source, boolean duplicate,
+			Long mergedIntoId, List<VehicleAnswer> vehicles) {
 	}
 
-	static Map<String, Object> vehicle(VehicleView v) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("id", v.id());
-		m.put("vin", v.vin());
-		m.put("plate", v.plate());
-		m.put("model", v.model());
-		m.put("purchaseDate", v.purchaseDate() == null ? null : v.purchaseDate().toString());
-		m.put("deliveryDate", v.deliveryDate() == null ? null : v.deliveryDate().toString());
-		m.put("sellingDealerCode", v.sellingDealerCode());
-		m.put("insuranceType", v.insuranceType());
-		m.put("modificationNotes", v.modificationNotes());
-		m.put("ownerId", v.ownerId());
-		return m;
+	record VehicleAnswer(long id, String vin, String plate, String model, String purchaseDate, String deliveryDate,
+			String sellingDealerCode, String insuranceType, String modificationNotes, Long ownerId) {
+	}
+
+	static CustomerAnswer customer(CustomerView c) {
+		return new CustomerAnswer(c.id(), c.name(), c.phone(), c.phone2(), c.idNumber(), c.kind(), c.customerClass(),
+				c.classReason(), c.computedClass(), c.effectiveClass(), c.keyAccount(), c.accountManagerUserId(),
+				c.accountManagerName(), c.occupation(), text(c.birthday()), c.address(), c.marketingConsent(),
+				c.source(), c.duplicate(), c.mergedIntoId(), c.vehicles().stream().map(CustomerJson::vehicle).toList());
+	}
+
+	static VehicleAnswer vehicle(VehicleView v) {
+		return new VehicleAnswer(v.id(), v.vin(), v.plate(), v.model(), text(v.purchaseDate()), text(v.deliveryDate()),
+				v.sellingDealerCode(), v.insuranceType(), v.modificationNotes(), v.ownerId());
+	}
+
+	static String text(LocalDate d) {
+		return d == null ? null : d.toString();
 	}
 }

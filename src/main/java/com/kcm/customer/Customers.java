@@ -22,6 +22,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.kcm.audit.Audit;
 import com.kcm.identity.CurrentUser;
 import com.kcm.identity.CurrentUsers;
@@ -259,7 +260,7 @@ public class Customers {
 		if (c.isMerged()) {
 			throw new DomainException("customer.merged", c.getMergedIntoId());
 		}
-		Map<String, Object> before = snapshot(c);
+		Snapshot before = snapshot(c);
 		Prepared p = prepare(cmd, c, earlier);
 		p.apply(c);
 		c.touched(clock.instant());
@@ -283,18 +284,16 @@ public class Customers {
 		if (survivor.isMerged()) {
 			throw new DomainException("customer.merged", survivor.getMergedIntoId());
 		}
-		Map<String, Object> survivorBefore = snapshot(survivor);
-		Map<String, Object> mergedBefore = snapshot(merged);
+		Snapshot survivorBefore = snapshot(survivor);
+		Snapshot mergedBefore = snapshot(merged);
 		merged.mergeInto(survivorId);
 		survivor.absorb(merged);
 		survivor.touched(clock.instant());
 		merged.touched(clock.instant());
 		customers.flush();
 		int moved = vehicles.transferAll(mergedId, survivorId, clock.instant());
-		Map<String, Object> mergedAfter = new LinkedHashMap<>(mergedBefore);
-		mergedAfter.put("mergedIntoId", survivorId);
-		mergedAfter.put("vehiclesMoved", moved);
-		audit.changed(MERGE, TYPE, mergedId, mergedBefore, mergedAfter);
+		audit.changed(MERGE, TYPE, mergedId, mergedBefore,
+				new MergedSnapshot(mergedBefore.mergedInto(survivorId), moved));
 		audit.changed(Audit.UPDATE, TYPE, survivorId, survivorBefore,
 				snapshot(customers.findById(survivorId).orElseThrow()));
 		events.publishEvent(new CustomersMerged(survivorId, mergedId));
@@ -316,7 +315,7 @@ public class Customers {
 		if (reason != null && reason.strip().length() > 500) {
 			throw com.kcm.shared.domain.ValidationException.of("reason", "customer.tooLong", 500);
 		}
-		Map<String, Object> before = snapshot(c);
+		Snapshot before = snapshot(c);
 		c.classify(customerClass, customerClass == null ? null : reason.strip());
 		c.touched(clock.instant());
 		audit.changed(CLASSIFY, TYPE, id, before, snapshot(c));
@@ -334,7 +333,7 @@ public class Customers {
 		if (c.getComputedClass() == computed) {
 			return false;
 		}
-		Map<String, Object> before = Map.of("computedClass", String.valueOf(c.getComputedClass()));
+		Map<String, String> before = Map.of("computedClass", String.valueOf(c.getComputedClass()));
 		c.computed(computed);
 		audit.changed(RECLASSIFY, TYPE, id, before, Map.of("computedClass", String.valueOf(computed)));
 		return true;
@@ -352,7 +351,7 @@ public class Customers {
 			checkAccountManager(managerUserId, "accountManagerUserId", v);
 		}
 		v.throwIfAny();
-		Map<String, Object> before = snapshot(c);
+		Snapshot before = snapshot(c);
 		c.keyAccount(true, managerUserId, managerUserId == null ? null
 				: userDirectory.byId(managerUserId).map(UserDirectory.UserSummary::displayName).orElse(null));
 		c.touched(clock.instant());
@@ -640,33 +639,35 @@ public class Customers {
 	}
 
 	/** Audit snapshot: personal data only masked. */
-	Map<String, Object> snapshot(Customer c) {
+	Snapshot snapshot(Customer c) {
 		return snapshot(c, c.getPhoneCipher() == null ? null : personal.phone(c.getPhoneCipher(), false),
 				c.getPhone2Cipher() == null ? null : personal.phone(c.getPhone2Cipher(), false),
 				c.getIdNumberCipher() == null ? null : personal.idNumber(c.getIdNumberCipher(), false));
 	}
 
 	/** Audit snapshot of a customer whose numbers are given, already masked (a new one: nothing to decrypt). */
-	Map<String, Object> snapshot(Customer c, String maskedPhone, String maskedPhone2, String maskedIdNumber) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("name", c.getName());
-		m.put("phone", maskedPhone);
-		m.put("phone2", maskedPhone2);
-		m.put("idNumber", maskedIdNumber);
-		m.put("kind", c.getKind());
-		m.put("customerClass", c.getCustomerClass());
-		m.put("classReason", c.getClassReason());
-		m.put("computedClass", c.getComputedClass());
-		m.put("keyAccount", c.isKeyAccount());
-		m.put("accountManagerUserId", c.getAccountManagerUserId());
-		m.put("accountManagerName", c.getAccountManagerName());
-		m.put("occupation", c.getOccupation());
-		m.put("birthday", c.getBirthday() == null ? null : c.getBirthday().toString());
-		m.put("address", c.getAddress());
-		m.put("marketingConsent", c.isMarketingConsent());
-		m.put("source", c.getSource());
-		m.put("mergedIntoId", c.getMergedIntoId());
-		return m;
+	Snapshot snapshot(Customer c, String maskedPhone, String maskedPhone2, String maskedIdNumber) {
+		return new Snapshot(c.getName(), maskedPhone, maskedPhone2, maskedIdNumber, c.getKind(), c.getCustomerClass(),
+				c.getClassReason(), c.getComputedClass(), c.isKeyAccount(), c.getAccountManagerUserId(),
+				c.getAccountManagerName(), c.getOccupation(), c.getBirthday() == null ? null : c.getBirthday().toString(),
+				c.getAddress(), c.isMarketingConsent(), c.getSource(), c.getMergedIntoId());
+	}
+
+	/** What the audit trail keeps of a customer: personal data masked, the birthday as ISO text. */
+	record Snapshot(String name, String phone, String phone2, String idNumber, CustomerKind kind,
+			CustomerClass customerClass, String classReason, CustomerClass computedClass, boolean keyAccount,
+			Long accountManagerUserId, String accountManagerName, String occupation, String birthday, String address,
+			boolean marketingConsent, String source, Long mergedIntoId) {
+
+		Snapshot mergedInto(long survivorId) {
+			return new Snapshot(name, phone, phone2, idNumber, kind, customerClass, classReason, computedClass,
+					keyAccount, accountManagerUserId, accountManagerName, occupation, birthday, address,
+					marketingConsent, source, survivorId);
+		}
+	}
+
+	/** The merged customer after a merge: where it went and how many vehicles moved with it. */
+	record MergedSnapshot(@JsonUnwrapped Snapshot customer, int vehiclesMoved) {
 	}
 
 	static String blank(String s) {

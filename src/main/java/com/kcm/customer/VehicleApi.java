@@ -1,6 +1,5 @@
 package com.kcm.customer;
 
-import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -26,20 +25,20 @@ class VehicleApi {
 	}
 
 	@GetMapping("/{id}")
-	Map<String, Object> get(@PathVariable long id) {
+	CustomerJson.VehicleAnswer get(@PathVariable long id) {
 		return CustomerJson.vehicle(vehicles.get(id));
 	}
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize(CustomerRoles.WRITE)
-	Map<String, Object> create(@RequestBody VehicleCommand cmd) {
+	CustomerJson.VehicleAnswer create(@RequestBody VehicleCommand cmd) {
 		return CustomerJson.vehicle(vehicles.register(cmd));
 	}
 
 	@PutMapping("/{id}")
 	@PreAuthorize(CustomerRoles.WRITE)
-	Map<String, Object> update(@PathVariable long id, @RequestBody VehicleCommand cmd) {
+	CustomerJson.VehicleAnswer update(@PathVariable long id, @RequestBody VehicleCommand cmd) {
 		return CustomerJson.vehicle(vehicles.update(id, cmd));
 	}
 }

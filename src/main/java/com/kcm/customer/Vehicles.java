@@ -145,7 +145,7 @@ public class Vehicles {
 			throw new NotFoundException(TYPE, id);
 		}
 		visible(v);
-		Map<String, Object> before = snapshot(v);
+		Snapshot before = snapshot(v);
 		Prepared p = prepare(cmd, v, earlier);
 		if (!p.ownerId.equals(v.getOwnerId())) {
 			customers.visible(p.ownerId);
@@ -243,17 +243,15 @@ public class Vehicles {
 		return v;
 	}
 
-	static Map<String, Object> snapshot(Vehicle v) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("vin", v.getVin());
-		m.put("plate", v.getPlate());
-		m.put("model", v.getModel());
-		m.put("purchaseDate", v.getPurchaseDate() == null ? null : v.getPurchaseDate().toString());
-		m.put("deliveryDate", v.getDeliveryDate() == null ? null : v.getDeliveryDate().toString());
-		m.put("sellingDealerId", v.getSellingDealerId());
-		m.put("ownerId", v.getOwnerId());
-		m.put("modificationNotes", v.getModificationNotes());
-		m.put("insuranceType", v.getInsuranceType());
-		return m;
+	/** What the audit trail keeps of a vehicle (dates as ISO text). */
+	record Snapshot(String vin, String plate, String model, String purchaseDate, String deliveryDate,
+			Long sellingDealerId, Long ownerId, String modificationNotes, String insuranceType) {
+	}
+
+	static Snapshot snapshot(Vehicle v) {
+		return new Snapshot(v.getVin(), v.getPlate(), v.getModel(),
+				v.getPurchaseDate() == null ? null : v.getPurchaseDate().toString(),
+				v.getDeliveryDate() == null ? null : v.getDeliveryDate().toString(), v.getSellingDealerId(),
+				v.getOwnerId(), v.getModificationNotes(), v.getInsuranceType());
 	}
 }

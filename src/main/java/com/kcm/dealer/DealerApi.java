@@ -22,7 +22,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.kcm.shared.domain.ValidationException;
+import com.kcm.shared.web.PageAnswer;
 
 /**
  * {@code /api/v1/regions}, {@code /api/v1/dealers} and their imports (SPEC Appendix A). Everybody signed in
@@ -43,73 +45,68 @@ class DealerApi {
 	}
 
 	@GetMapping("/regions")
-	List<Map<String, Object>> regions() {
-		return catalog.visibleRegions().stream().map(DealerApi::view).toList();
+	List<RegionSummary> regions() {
+		return catalog.visibleRegions();
 	}
 
 	@PostMapping("/regions")
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize("hasRole('ADMIN')")
-	Map<String, Object> createRegion(@RequestBody RegionCommand cmd) {
-		return view(network.createRegion(cmd));
+	RegionSummary createRegion(@RequestBody RegionCommand cmd) {
+		return network.createRegion(cmd);
 	}
 
 	@PutMapping("/regions/{code}")
 	@PreAuthorize("hasRole('ADMIN')")
-	Map<String, Object> renameRegion(@PathVariable String code, @RequestBody RegionCommand cmd) {
-		return view(network.renameRegion(code, cmd));
+	RegionSummary renameRegion(@PathVariable String code, @RequestBody RegionCommand cmd) {
+		return network.renameRegion(code, cmd);
 	}
 
 	@GetMapping("/dealers")
-	Map<String, Object> dealers(@RequestParam(required = false) String regionCode,
+	PageAnswer<DealerAnswer> dealers(@RequestParam(required = false) String regionCode,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String type,
 			@RequestParam(required = false) String q, @RequestParam(required = false) String sort,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
 		Page<DealerSummary> p = catalog.search(new DealerSearch(regionCode, type, status, q),
 				PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200), DealerCatalog.sortOf(sort)));
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("items", p.getContent().stream().map(DealerApi::view).toList());
-		m.put("page", p.getNumber());
-		m.put("size", p.getSize());
-		m.put("total", p.getTotalElements());
-		return m;
+		return PageAnswer.of(p, DealerAnswer::of);
 	}
 
 	@GetMapping("/dealers/{code}")
-	Map<String, Object> dealer(@PathVariable String code) {
+	DealerDetail dealer(@PathVariable String code) {
 		return detail(catalog.visible(code));
 	}
 
 	@PostMapping("/dealers")
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize("hasRole('ADMIN')")
-	Map<String, Object> create(@RequestBody DealerCommand cmd) {
+	DealerDetail create(@RequestBody DealerCommand cmd) {
 		return detail(network.createDealer(cmd));
 	}
 
 	@PutMapping("/dealers/{code}")
 	@PreAuthorize("hasRole('ADMIN')")
-	Map<String, Object> update(@PathVariable String code, @RequestBody DealerCommand cmd) {
+	DealerDetail update(@PathVariable String code, @RequestBody DealerCommand cmd) {
 		return detail(network.updateDealer(code, cmd));
 	}
 
 	@PostMapping("/dealers/{code}/status")
 	@PreAuthorize("hasRole('ADMIN')")
-	Map<String, Object> changeStatus(@PathVariable String code, @RequestBody StatusChange change) {
+	DealerDetail changeStatus(@PathVariable String code, @RequestBody StatusChange change) {
 		return detail(network.changeStatus(code, change));
 	}
 
 	@PostMapping("/dealers/{code}/star")
 	@PreAuthorize("hasRole('ADMIN')")
-	Map<String, Object> changeStar(@PathVariable String code, @RequestBody StarChange change) {
+	DealerDetail changeStar(@PathVariable String code, @RequestBody StarChange change) {
 		return detail(network.changeStar(code, change));
 	}
 
 	@PostMapping("/imports/regions")
 	@PreAuthorize("hasRole('ADMIN')")
-	Map<String, Object> importRegions(@RequestParam(value = "file", required = false) MultipartFile file) {
+	Imported importRegions(@RequestParam(value = "file", required = false) MultipartFile file) {
 		try (InputStream in = open(file)) {
-			return Map.of("imported", imports.importRegions(file.getOriginalFilename(), in));
+			return new Imported(imports.importRegions(file.getOriginalFilename(), in));
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
@@ -117,9 +114,9 @@ class DealerApi {
 
 	@PostMapping("/imports/dealers")
 	@PreAuthorize("hasRole('ADMIN')")
-	Map<String, Object> importDealers(@RequestParam(value = "file", required = false) MultipartFile file) {
+	Imported importDealers(@RequestParam(value = "file", required = false) MultipartFile file) {
 		try (InputStream in = open(file)) {
-			return Map.of("imported", imports.importDealers(file.getOriginalFilename(), in));
+			return new Imported(imports.importDealers(file.getOriginalFilename(), in));
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
@@ -132,50 +129,38 @@ class DealerApi {
 		return file.getInputStream();
 	}
 
-	static Map<String, Object> view(RegionSummary r) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("id", r.id());
-		m.put("code", r.code());
-		m.put("name", r.name());
-		return m;
+
+	/** A dealer as lists show it: type as its code, dates as ISO text. */
+	record DealerAnswer(long id, String code, String name, String type, String regionCode, String regionName,
+			DealerStatus status, int starLevel, String acceptedOn, String contactPhone, String contactEmail) {
+
+		static DealerAnswer of(DealerSummary d) {
+			return new DealerAnswer(d.id(), d.code(), d.name(), d.type().code(), d.regionCode(), d.regionName(),
+					d.status(), d.starLevel(), d.acceptedOn().toString(), d.contactPhone(), d.contactEmail());
+		}
 	}
 
-	static Map<String, Object> view(DealerSummary d) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("id", d.id());
-		m.put("code", d.code());
-		m.put("name", d.name());
-		m.put("type", d.type().code());
-		m.put("regionCode", d.regionCode());
-		m.put("regionName", d.regionName());
-		m.put("status", d.status().name());
-		m.put("starLevel", d.starLevel());
-		m.put("acceptedOn", d.acceptedOn().toString());
-		m.put("contactPhone", d.contactPhone());
-		m.put("contactEmail", d.contactEmail());
-		return m;
+	/** A dealer with its status and star history. */
+	record DealerDetail(@JsonUnwrapped DealerAnswer dealer, List<StatusLine> statusHistory, List<StarLine> starHistory) {
 	}
 
-	private Map<String, Object> detail(DealerSummary d) {
-		Map<String, Object> m = view(d);
-		m.put("statusHistory", catalog.statusHistory(d.id()).stream().map(s -> {
-			Map<String, Object> e = new LinkedHashMap<>();
-			e.put("status", s.status().name());
-			e.put("effectiveFrom", s.effectiveFrom().toString());
-			e.put("reason", s.reason());
-			e.put("recordedAt", s.recordedAt().toString());
-			e.put("recordedBy", s.recordedBy());
-			return e;
-		}).toList());
-		m.put("starHistory", catalog.starHistory(d.id()).stream().map(s -> {
-			Map<String, Object> e = new LinkedHashMap<>();
-			e.put("starLevel", s.starLevel());
-			e.put("effectiveFrom", s.effectiveFrom().toString());
-			e.put("reason", s.reason());
-			e.put("recordedAt", s.recordedAt().toString());
-			e.put("recordedBy", s.recordedBy());
-			return e;
-		}).toList());
-		return m;
+	record StatusLine(DealerStatus status, String effectiveFrom, String reason, String recordedAt, String recordedBy) {
+	}
+
+	record StarLine(int starLevel, String effectiveFrom, String reason, String recordedAt, String recordedBy) {
+	}
+
+	record Imported(int imported) {
+	}
+
+	private DealerDetail detail(DealerSummary d) {
+		return new DealerDetail(DealerAnswer.of(d), catalog.statusHistory(d.id()).stream()
+				.map(s -> new StatusLine(s.status(), s.effectiveFrom().toString(), s.reason(), s.recordedAt().toString(),
+						s.recordedBy()))
+				.toList(),
+				catalog.starHistory(d.id()).stream()
+						.map(s -> new StarLine(s.starLevel(), s.effectiveFrom().toString(), s.reason(),
+								s.recordedAt().toString(), s.recordedBy()))
+						.toList());
 	}
 }

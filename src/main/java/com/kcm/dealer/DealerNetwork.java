@@ -82,7 +82,7 @@ public class DealerNetwork {
 		Violations v = new Violations();
 		String name = DealerValues.text(cmd.name(), "name", MAX_REGION_NAME, true, v);
 		v.throwIfAny();
-		Map<String, Object> before = snapshot(r);
+		RegionSnapshot before = snapshot(r);
 		r.rename(name);
 		audit.changed(Audit.UPDATE, "region", r.getCode(), before, snapshot(r));
 		return DealerCatalog.summary(r);
@@ -185,7 +185,7 @@ public class DealerNetwork {
 			}
 		}
 		v.throwIfAny();
-		Map<String, Object> before = snapshot(d, regions.findById(d.getRegionId()).orElse(null));
+		DealerSnapshot before = snapshot(d, regions.findById(d.getRegionId()).orElse(null));
 		if (moved) {
 			statuses.get(0).moveTo(acceptedOn);
 			stars.get(0).moveTo(acceptedOn);
@@ -215,7 +215,7 @@ public class DealerNetwork {
 		List<DealerStatusEntry> history = statusHistory.findByDealerIdOrderByEffectiveFrom(d.getId());
 		DealerStatus previous = DealerCatalog.statusOn(d, history, from.minusDays(1));
 		Optional<DealerStatusEntry> sameDay = history.stream().filter(e -> e.getEffectiveFrom().equals(from)).findFirst();
-		Map<String, Object> before = sameDay.map(e -> entry(e.view())).orElse(null);
+		StatusSnapshot before = sameDay.map(e -> entry(e.view())).orElse(null);
 		DealerStatusEntry entry;
 		if (sameDay.isPresent()) {
 			entry = sameDay.get();
@@ -239,7 +239,7 @@ public class DealerNetwork {
 		String reason = DealerValues.text(change.reason(), "reason", MAX_REASON, false, v);
 		v.throwIfAny();
 		Optional<DealerStarEntry> sameDay = starHistory.findByDealerIdAndEffectiveFrom(d.getId(), from);
-		Map<String, Object> before = sameDay.map(e -> entry(e.view())).orElse(null);
+		StarSnapshot before = sameDay.map(e -> entry(e.view())).orElse(null);
 		DealerStarEntry entry;
 		if (sameDay.isPresent()) {
 			entry = sameDay.get();
@@ -317,40 +317,36 @@ public class DealerNetwork {
 		return currentUsers.find().map(CurrentUser::username).orElse("system");
 	}
 
-	static Map<String, Object> snapshot(Region r) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("code", r.getCode());
-		m.put("name", r.getName());
-		return m;
+	/** What the audit trail keeps of a region, a dealer, a status and a star entry (dates as ISO text). */
+	record RegionSnapshot(String code, String name) {
 	}
 
-	static Map<String, Object> snapshot(Dealer d, Region r) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("code", d.getCode());
-		m.put("name", d.getName());
-		m.put("type", d.getType().code());
-		m.put("regionCode", r == null ? null : r.getCode());
-		m.put("status", d.getStatus());
-		m.put("starLevel", d.getStarLevel());
-		m.put("acceptedOn", Objects.toString(d.getAcceptedOn(), null));
-		m.put("contactPhone", d.getContactPhone());
-		m.put("contactEmail", d.getContactEmail());
-		return m;
+	record DealerSnapshot(String code, String name, String type, String regionCode, DealerStatus status,
+			int starLevel, String acceptedOn, String contactPhone, String contactEmail) {
 	}
 
-	private static Map<String, Object> entry(DatedStatus s) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("status", s.status());
-		m.put("effectiveFrom", s.effectiveFrom().toString());
-		m.put("reason", s.reason());
-		return m;
+	record StatusSnapshot(DealerStatus status, String effectiveFrom, String reason) {
 	}
 
-	private static Map<String, Object> entry(DatedStar s) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("starLevel", s.starLevel());
-		m.put("effectiveFrom", s.effectiveFrom().toString());
-		m.put("reason", s.reason());
-		return m;
+	record StarSnapshot(int starLevel, String effectiveFrom, String reason) {
 	}
+
+	static RegionSnapshot snapshot(Region r) {
+		return new RegionSnapshot(r.getCode(), r.getName());
+	}
+
+	static DealerSnapshot snapshot(Dealer d, Region r) {
+		return new DealerSnapshot(d.getCode(), d.getName(), d.getType().code(), r == null ? null : r.getCode(),
+				d.getStatus(), d.getStarLevel(), Objects.toString(d.getAcceptedOn(), null), d.getContactPhone(),
+				d.getContactEmail());
+	}
+
+	private static StatusSnapshot entry(DatedStatus s) {
+		return new StatusSnapshot(s.status(), s.effectiveFrom().toString(), s.reason());
+	}
+
+	private static StarSnapshot entry(DatedStar s) {
+		return new StarSnapshot(s.starLevel(), s.effectiveFrom().toString(), s.reason());
+	}
+
 }

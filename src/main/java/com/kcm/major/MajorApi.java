@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.kcm.complaint.ComplaintStatus;
 import com.kcm.shared.TimeConfig;
 import com.kcm.shared.domain.ValidationException;
 import com.kcm.shared.files.FileStore;
@@ -39,7 +39,8 @@ class MajorApi {
 	record PhoneReport(OffsetDateTime at, String to) {
 	}
 
-	record FollowUpBody(String kind, OffsetDateTime at, String note) {
+	/** A follow-up: an unknown {@code kind} is refused with 422 naming the field before anything is read. */
+	record FollowUpBody(FollowUp.Kind kind, OffsetDateTime at, String note) {
 	}
 
 	record Note(String note) {
@@ -74,19 +75,19 @@ class MajorApi {
 	}
 
 	@PostMapping("/complaints/{id}/major")
-	ResponseEntity<Map<String, Object>> flag(@PathVariable long id, @RequestBody Flag body) {
+	ResponseEntity<MajorDetail> flag(@PathVariable long id, @RequestBody Flag body) {
 		MajorComplaint m = majors.flag(id, body.triggers(), body.note());
 		return ResponseEntity.status(HttpStatus.CREATED).body(view(m.getId()));
 	}
 
 	@PostMapping("/major-complaints/{id}/confirm")
-	Map<String, Object> confirm(@PathVariable long id) {
+	MajorDetail confirm(@PathVariable long id) {
 		majors.confirm(id);
 		return view(id);
 	}
 
 	@GetMapping("/major-complaints")
-	Map<String, Object> list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
+	MajorPage list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size) {
 		MajorStatus s = null;
 		if (status != null && !status.isBlank()) {
@@ -97,36 +98,32 @@ class MajorApi {
 			}
 		}
 		Page<MajorViews.Row> p = views.list(s, PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 100)));
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("items", p.getContent().stream().map(MajorApi::row).toList());
-		m.put("page", p.getNumber());
-		m.put("size", p.getSize());
-		m.put("total", p.getTotalElements());
-		return m;
+		return new MajorPage(p.getContent().stream().map(MajorRow::of).toList(), p.getNumber(), p.getSize(),
+				p.getTotalElements());
 	}
 
 	@GetMapping("/major-complaints/{id}")
-	Map<String, Object> get(@PathVariable long id) {
+	MajorDetail get(@PathVariable long id) {
 		return view(id);
 	}
 
 	@PostMapping("/major-complaints/{id}/phone-report")
-	Map<String, Object> phoneReport(@PathVariable long id, @RequestBody PhoneReport body) {
+	MajorDetail phoneReport(@PathVariable long id, @RequestBody PhoneReport body) {
 		majors.recordPhoneReport(id, body.at() == null ? null : body.at().toInstant(), body.to());
 		return view(id);
 	}
 
 	@PutMapping("/major-complaints/{id}/dossier")
-	Map<String, Object> dossier(@PathVariable long id, @RequestBody Map<String, String> body) {
+	MajorDetail dossier(@PathVariable long id, @RequestBody Map<String, String> body) {
 		majors.saveDossier(id, body);
 		return view(id);
 	}
 
 	@PostMapping(path = "/major-complaints/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	ResponseEntity<Map<String, Object>> upload(@PathVariable long id, @RequestParam(defaultValue = "OTHER") String slot,
+	ResponseEntity<AttachmentAnswer> upload(@PathVariable long id, @RequestParam(defaultValue = "OTHER") String slot,
 			@RequestParam("file") MultipartFile file) {
 		Attachment a = files.upload(id, slot, file.getOriginalFilename(), bytes(file));
-		return ResponseEntity.status(HttpStatus.CREATED).body(attachment(a));
+		return ResponseEntity.status(HttpStatus.CREATED).body(AttachmentAnswer.of(a));
 	}
 
 	@GetMapping("/attachments/{id}")
@@ -135,69 +132,69 @@ class MajorApi {
 	}
 
 	@PostMapping("/major-complaints/{id}/report")
-	ResponseEntity<Map<String, Object>> generate(@PathVariable long id) {
-		return ResponseEntity.status(HttpStatus.CREATED).body(attachment(files.generateReport(id)));
+	ResponseEntity<AttachmentAnswer> generate(@PathVariable long id) {
+		return ResponseEntity.status(HttpStatus.CREATED).body(AttachmentAnswer.of(files.generateReport(id)));
 	}
 
 	@PostMapping("/major-complaints/{id}/report/submit")
-	Map<String, Object> submit(@PathVariable long id) {
+	MajorDetail submit(@PathVariable long id) {
 		files.submitReport(id);
 		return view(id);
 	}
 
 	@PostMapping("/major-complaints/{id}/follow-ups")
-	ResponseEntity<Map<String, Object>> followUp(@PathVariable long id, @RequestBody FollowUpBody body) {
-		FollowUp f = majors.recordFollowUp(id, body.kind(), body.at() == null ? null : body.at().toInstant(),
+	ResponseEntity<Created> followUp(@PathVariable long id, @RequestBody FollowUpBody body) {
+		FollowUp f = majors.recordFollowUp(id, body.kind() == null ? null : body.kind().name(), body.at() == null ? null : body.at().toInstant(),
 				body.note());
-		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", f.getId()));
+		return ResponseEntity.status(HttpStatus.CREATED).body(new Created(f.getId()));
 	}
 
 	@PostMapping("/major-complaints/{id}/result")
-	Map<String, Object> confirmResult(@PathVariable long id, @RequestBody Note body) {
+	MajorDetail confirmResult(@PathVariable long id, @RequestBody Note body) {
 		majors.confirmResult(id, body.note());
 		return view(id);
 	}
 
 	@PostMapping("/major-complaints/{id}/special-claims")
-	ResponseEntity<Map<String, Object>> special(@PathVariable long id, @RequestBody SpecialClaim body) {
+	ResponseEntity<ClaimAnswer> special(@PathVariable long id, @RequestBody SpecialClaim body) {
 		Claim c = claims.proposeSpecial(id, body.amount(), body.materials(), body.note());
-		return ResponseEntity.status(HttpStatus.CREATED).body(claim(c));
+		return ResponseEntity.status(HttpStatus.CREATED).body(ClaimAnswer.of(c));
 	}
 
 	@PostMapping("/major-complaints/{id}/outbound-claims")
-	ResponseEntity<Map<String, Object>> outbound(@PathVariable long id, @RequestBody OutboundClaim body) {
+	ResponseEntity<ClaimAnswer> outbound(@PathVariable long id, @RequestBody OutboundClaim body) {
 		Claim c = claims.proposeOutbound(id, body.trip(), body.from(), body.to(), body.travelAmount(),
 				body.lodgingAmount(), body.note());
-		return ResponseEntity.status(HttpStatus.CREATED).body(claim(c));
+		return ResponseEntity.status(HttpStatus.CREATED).body(ClaimAnswer.of(c));
 	}
 
 	@PostMapping("/major-claims/{id}/approve")
-	Map<String, Object> approve(@PathVariable long id, @RequestBody(required = false) Note body) {
-		return claim(claims.decide(id, true, body == null ? null : body.note()));
+	ClaimAnswer approve(@PathVariable long id, @RequestBody(required = false) Note body) {
+		return ClaimAnswer.of(claims.decide(id, true, body == null ? null : body.note()));
 	}
 
 	@PostMapping("/major-claims/{id}/reject")
-	Map<String, Object> reject(@PathVariable long id, @RequestBody(required = false) Note body) {
-		return claim(claims.decide(id, false, body == null ? null : body.note()));
+	ClaimAnswer reject(@PathVariable long id, @RequestBody(required = false) Note body) {
+		return ClaimAnswer.of(claims.decide(id, false, body == null ? null : body.note()));
 	}
 
 	@PostMapping("/major-complaints/{id}/penalties")
-	ResponseEntity<Map<String, Object>> penalty(@PathVariable long id, @RequestBody PenaltyBody body) {
+	ResponseEntity<ConsequenceAnswer> penalty(@PathVariable long id, @RequestBody PenaltyBody body) {
 		Consequence c = claims.proposePenalty(id, body.amount(), body.reason());
-		return ResponseEntity.status(HttpStatus.CREATED).body(consequence(c));
+		return ResponseEntity.status(HttpStatus.CREATED).body(ConsequenceAnswer.of(c));
 	}
 
 	@PostMapping("/major-complaints/{id}/media-incidents")
-	ResponseEntity<Map<String, Object>> media(@PathVariable long id, @RequestBody MediaBody body) {
+	ResponseEntity<ConsequenceAnswer> media(@PathVariable long id, @RequestBody MediaBody body) {
 		Consequence c = claims.recordMediaIncident(id, body.at(), body.description());
-		return ResponseEntity.status(HttpStatus.CREATED).body(consequence(c));
+		return ResponseEntity.status(HttpStatus.CREATED).body(ConsequenceAnswer.of(c));
 	}
 
 	@PostMapping("/major-complaints/{id}/dealer-standing")
-	ResponseEntity<Map<String, Object>> standing(@PathVariable long id, @RequestBody StandingBody body) {
+	ResponseEntity<ConsequenceAnswer> standing(@PathVariable long id, @RequestBody StandingBody body) {
 		Consequence c = claims.changeDealerStanding(id, body.kind(), body.starLevel(), body.effectiveFrom(),
 				body.reason());
-		return ResponseEntity.status(HttpStatus.CREATED).body(consequence(c));
+		return ResponseEntity.status(HttpStatus.CREATED).body(ConsequenceAnswer.of(c));
 	}
 
 	static ResponseEntity<byte[]> file(MajorFiles.Download d, boolean attachment) {
@@ -210,109 +207,99 @@ class MajorApi {
 		return FileStore.content(file, "file");
 	}
 
-	private Map<String, Object> view(long id) {
-		MajorViews.Detail d = views.detail(id);
-		MajorComplaint m = d.major();
-		Map<String, Object> out = row(d.row());
-		out.put("dealerCode", d.dealerCode());
-		out.put("complaintStatus", d.complaintStatus() == null ? null : d.complaintStatus().name());
-		out.put("triggerNote", m.getTriggerNote());
-		out.put("reportedBy", m.getReportedBy());
-		out.put("flaggedBy", m.getFlaggedBy());
-		out.put("phoneReportedTo", m.getPhoneReportedTo());
-		out.put("reportAttachmentId", m.getReportAttachmentId());
-		out.put("resultConfirmedAt", local(m.getResultConfirmedAt()));
-		out.put("resultConfirmedBy", m.getResultConfirmedBy());
-		out.put("resultNote", m.getResultNote());
-		out.put("completeness", Map.of("present", d.present(), "total", d.total()));
-		List<Map<String, Object>> items = new ArrayList<>();
-		for (MajorViews.ChecklistLine l : d.checklist()) {
-			Map<String, Object> i = new LinkedHashMap<>();
-			i.put("item", l.item().name());
-			i.put("present", l.present());
-			i.put("text", l.text());
-			i.put("attachments", l.files().stream().map(Attachment::getId).toList());
-			i.put("suppliedBy", l.suppliedBy());
-			i.put("suppliedAt", local(l.suppliedAt()));
-			items.add(i);
+	private MajorDetail view(long id) {
+		return MajorDetail.of(views.detail(id));
+	}
+
+	/** One line of the list, and the head of the detail. */
+	record MajorRow(long id, long complaintId, String customerName, String dealer, MajorStatus status,
+			List<Trigger> triggers, OffsetDateTime reportedAt, OffsetDateTime flaggedAt,
+			OffsetDateTime phoneReportDueAt, OffsetDateTime phoneReportedAt, boolean phoneReportOverdue,
+			OffsetDateTime reportDueAt, OffsetDateTime reportSubmittedAt, boolean reportOverdue) {
+
+		static MajorRow of(MajorViews.Row r) {
+			return new MajorRow(r.id(), r.complaintId(), r.customerName(), r.dealer(), r.status(),
+					List.copyOf(r.triggers()), local(r.reportedAt()), local(r.flaggedAt()),
+					local(r.phoneReportDueAt()), local(r.phoneReportedAt()), r.phoneReportOverdue(),
+					local(r.reportDueAt()), local(r.reportSubmittedAt()), r.reportOverdue());
 		}
-		out.put("dossier", items);
-		out.put("otherAttachments", d.otherFiles().stream().map(MajorApi::attachment).toList());
-		out.put("followUps", d.followUps().stream().map(f -> {
-			Map<String, Object> x = new LinkedHashMap<>();
-			x.put("id", f.getId());
-			x.put("kind", f.getKind().name());
-			x.put("at", local(f.getHappenedAt()));
-			x.put("note", f.getNote());
-			x.put("recordedBy", f.getRecordedBy());
-			return x;
-		}).toList());
-		out.put("claims", d.claims().stream().map(MajorApi::claim).toList());
-		out.put("consequences", d.consequences().stream().map(MajorApi::consequence).toList());
-		return out;
 	}
 
-	static Map<String, Object> row(MajorViews.Row r) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("id", r.id());
-		m.put("complaintId", r.complaintId());
-		m.put("customerName", r.customerName());
-		m.put("dealer", r.dealer());
-		m.put("status", r.status().name());
-		m.put("triggers", r.triggers().stream().map(Enum::name).toList());
-		m.put("reportedAt", local(r.reportedAt()));
-		m.put("flaggedAt", local(r.flaggedAt()));
-		m.put("phoneReportDueAt", local(r.phoneReportDueAt()));
-		m.put("phoneReportedAt", local(r.phoneReportedAt()));
-		m.put("phoneReportOverdue", r.phoneReportOverdue());
-		m.put("reportDueAt", local(r.reportDueAt()));
-		m.put("reportSubmittedAt", local(r.reportSubmittedAt()));
-		m.put("reportOverdue", r.reportOverdue());
-		return m;
+	record MajorPage(List<MajorRow> items, int page, int size, long total) {
 	}
 
-	static Map<String, Object> attachment(Attachment a) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("id", a.getId());
-		m.put("slot", a.getSlot());
-		m.put("contentType", a.getFile().getContentType());
-		m.put("size", a.getFile().getSizeBytes());
-		m.put("width", a.getFile().getWidth());
-		m.put("height", a.getFile().getHeight());
-		m.put("uploadedBy", a.getFile().getUploadedBy());
-		m.put("uploadedAt", local(a.getFile().getUploadedAt()));
-		return m;
+	/** A major complaint with its dossier, files, follow-ups, claims and consequences. */
+	record MajorDetail(@JsonUnwrapped MajorRow row, String dealerCode, ComplaintStatus complaintStatus,
+			String triggerNote, String reportedBy, String flaggedBy, String phoneReportedTo, Long reportAttachmentId,
+			OffsetDateTime resultConfirmedAt, String resultConfirmedBy, String resultNote, Completeness completeness,
+			List<DossierLine> dossier, List<AttachmentAnswer> otherAttachments, List<FollowUpAnswer> followUps,
+			List<ClaimAnswer> claims, List<ConsequenceAnswer> consequences) {
+
+		static MajorDetail of(MajorViews.Detail d) {
+			MajorComplaint m = d.major();
+			return new MajorDetail(MajorRow.of(d.row()), d.dealerCode(), d.complaintStatus(), m.getTriggerNote(),
+					m.getReportedBy(), m.getFlaggedBy(), m.getPhoneReportedTo(), m.getReportAttachmentId(),
+					local(m.getResultConfirmedAt()), m.getResultConfirmedBy(), m.getResultNote(),
+					new Completeness(d.present(), d.total()), d.checklist().stream().map(DossierLine::of).toList(),
+					d.otherFiles().stream().map(AttachmentAnswer::of).toList(),
+					d.followUps().stream().map(FollowUpAnswer::of).toList(),
+					d.claims().stream().map(ClaimAnswer::of).toList(),
+					d.consequences().stream().map(ConsequenceAnswer::of).toList());
+		}
 	}
 
-	static Map<String, Object> claim(Claim c) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("id", c.getId());
-		m.put("kind", c.getKind().name());
-		m.put("amount", c.getAmount());
-		m.put("materials", c.getMaterials() == null ? List.of() : List.of(c.getMaterials().split(",")));
-		m.put("trip", c.getTrip());
-		m.put("from", c.getTravelFrom());
-		m.put("to", c.getTravelTo());
-		m.put("travelAmount", c.getTravelAmount());
-		m.put("lodgingAmount", c.getLodgingAmount());
-		m.put("note", c.getNote());
-		m.put("status", c.getStatus().name());
-		m.put("proposedBy", c.getProposedBy());
-		m.put("decidedBy", c.getDecidedBy());
-		m.put("decidedAt", local(c.getDecidedAt()));
-		return m;
+	record Completeness(int present, int total) {
 	}
 
-	static Map<String, Object> consequence(Consequence c) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("id", c.getId());
-		m.put("kind", c.getKind().name());
-		m.put("refId", c.getRefId());
-		m.put("amount", c.getAmount());
-		m.put("detail", c.getDetail());
-		m.put("recordedBy", c.getRecordedBy());
-		m.put("recordedAt", local(c.getRecordedAt()));
-		return m;
+	record DossierLine(DossierItem item, boolean present, String text, List<Long> attachments, String suppliedBy,
+			OffsetDateTime suppliedAt) {
+
+		static DossierLine of(MajorViews.ChecklistLine l) {
+			return new DossierLine(l.item(), l.present(), l.text(), l.files().stream().map(Attachment::getId).toList(),
+					l.suppliedBy(), local(l.suppliedAt()));
+		}
+	}
+
+	record FollowUpAnswer(Long id, FollowUp.Kind kind, OffsetDateTime at, String note, String recordedBy) {
+
+		static FollowUpAnswer of(FollowUp f) {
+			return new FollowUpAnswer(f.getId(), f.getKind(), local(f.getHappenedAt()), f.getNote(), f.getRecordedBy());
+		}
+	}
+
+	record AttachmentAnswer(Long id, String slot, String contentType, long size, Integer width, Integer height,
+			String uploadedBy, OffsetDateTime uploadedAt) {
+
+		static AttachmentAnswer of(Attachment a) {
+			return new AttachmentAnswer(a.getId(), a.getSlot(), a.getFile().getContentType(), a.getFile().getSizeBytes(),
+					a.getFile().getWidth(), a.getFile().getHeight(), a.getFile().getUploadedBy(),
+					local(a.getFile().getUploadedAt()));
+		}
+	}
+
+	record ClaimAnswer(Long id, Claim.Kind kind, BigDecimal amount, List<String> materials, String trip, LocalDate from,
+			LocalDate to, BigDecimal travelAmount, BigDecimal lodgingAmount, String note, Claim.Status status,
+			String proposedBy, String decidedBy, OffsetDateTime decidedAt) {
+
+		static ClaimAnswer of(Claim c) {
+			return new ClaimAnswer(c.getId(), c.getKind(), c.getAmount(),
+					c.getMaterials() == null ? List.of() : List.of(c.getMaterials().split(",")), c.getTrip(),
+					c.getTravelFrom(), c.getTravelTo(), c.getTravelAmount(), c.getLodgingAmount(), c.getNote(),
+					c.getStatus(), c.getProposedBy(), c.getDecidedBy(), local(c.getDecidedAt()));
+		}
+	}
+
+	record ConsequenceAnswer(Long id, Consequence.Kind kind, Long refId, BigDecimal amount, String detail,
+			String recordedBy, OffsetDateTime recordedAt) {
+
+		static ConsequenceAnswer of(Consequence c) {
+			return new ConsequenceAnswer(c.getId(), c.getKind(), c.getRefId(), c.getAmount(), c.getDetail(),
+					c.getRecordedBy(), local(c.getRecordedAt()));
+		}
+	}
+
+	/** The id of what was created. */
+	record Created(long id) {
 	}
 
 	static OffsetDateTime local(Instant t) {

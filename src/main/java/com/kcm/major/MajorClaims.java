@@ -131,7 +131,7 @@ class MajorClaims {
 		Claim c = claims.findById(claimId).orElseThrow(() -> new NotFoundException("claim", claimId));
 		access.load(c.getMajorId());
 		access.require(EnumSet.of(Role.AFTER_SALES_MANAGER));
-		Map<String, Object> before = snapshot(c);
+		Snapshot before = snapshot(c);
 		c.decide(approve, note, access.actor(), clock.instant());
 		claims.saveAndFlush(c);
 		audit.changed(Audit.UPDATE, "major_claim", c.getId(), before, snapshot(c));
@@ -243,18 +243,14 @@ class MajorClaims {
 		}
 	}
 
-	static Map<String, Object> snapshot(Claim c) {
-		Map<String, Object> s = new LinkedHashMap<>();
-		s.put("major", c.getMajorId());
-		s.put("kind", c.getKind().name());
-		s.put("amount", c.getAmount());
-		s.put("materials", c.getMaterials());
-		s.put("trip", c.getTrip());
-		s.put("from", c.getTravelFrom());
-		s.put("to", c.getTravelTo());
-		s.put("status", c.getStatus().name());
-		s.put("decidedBy", c.getDecidedBy());
-		return s;
+	/** What the audit trail keeps of a claim. */
+	record Snapshot(long major, Claim.Kind kind, BigDecimal amount, String materials, String trip, LocalDate from,
+			LocalDate to, Claim.Status status, String decidedBy) {
+	}
+
+	static Snapshot snapshot(Claim c) {
+		return new Snapshot(c.getMajorId(), c.getKind(), c.getAmount(), c.getMaterials(), c.getTrip(),
+				c.getTravelFrom(), c.getTravelTo(), c.getStatus(), c.getDecidedBy());
 	}
 
 	Instant now() {

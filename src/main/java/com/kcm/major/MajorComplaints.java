@@ -132,7 +132,7 @@ class MajorComplaints {
 	MajorComplaint confirm(long majorId) {
 		MajorComplaint m = access.load(majorId);
 		access.require(AFTER_SALES);
-		Map<String, Object> before = snapshot(m);
+		Snapshot before = snapshot(m);
 		Instant now = clock.instant();
 		m.confirm(access.actor(), now, phoneDue(now), reportDue(now));
 		majors.saveAndFlush(m);
@@ -175,7 +175,7 @@ class MajorComplaints {
 			v.field("to", "major.text.tooLong", 200);
 		}
 		v.throwIfAny();
-		Map<String, Object> before = snapshot(m);
+		Snapshot before = snapshot(m);
 		m.recordPhoneReport(at, to, access.actor(), clock.instant());
 		majors.saveAndFlush(m);
 		audit.changed(Audit.UPDATE, "major_complaint", m.getId(), before, snapshot(m));
@@ -206,8 +206,8 @@ class MajorComplaints {
 		Map<DossierItem, DossierEntry> existing = new LinkedHashMap<>();
 		dossier.findByMajorId(majorId).forEach(e -> existing.put(e.getItem(), e));
 		Instant now = clock.instant();
-		Map<String, Object> before = new LinkedHashMap<>();
-		Map<String, Object> after = new LinkedHashMap<>();
+		Map<String, String> before = new LinkedHashMap<>();
+		Map<String, String> after = new LinkedHashMap<>();
 		parsed.forEach((item, value) -> {
 			DossierEntry e = existing.get(item);
 			String old = e == null ? null : plain(e);
@@ -269,7 +269,7 @@ class MajorComplaints {
 	void confirmResult(long majorId, String note) {
 		MajorComplaint m = access.load(majorId);
 		access.require(EnumSet.of(Role.REGIONAL));
-		Map<String, Object> before = snapshot(m);
+		Snapshot before = snapshot(m);
 		m.confirmResult(note, access.actor(), clock.instant());
 		majors.saveAndFlush(m);
 		audit.changed(Audit.UPDATE, "major_complaint", m.getId(), before, snapshot(m));
@@ -315,19 +315,15 @@ class MajorComplaints {
 		return set;
 	}
 
-	static Map<String, Object> snapshot(MajorComplaint m) {
-		Map<String, Object> s = new LinkedHashMap<>();
-		s.put("complaintId", m.getComplaintId());
-		s.put("status", m.getStatus().name());
-		s.put("triggers", m.triggerSet().toString());
-		s.put("flaggedBy", m.getFlaggedBy());
-		s.put("flaggedAt", m.getFlaggedAt());
-		s.put("phoneReportedAt", m.getPhoneReportedAt());
-		s.put("phoneReportedTo", m.getPhoneReportedTo());
-		s.put("reportDueAt", m.getReportDueAt());
-		s.put("reportSubmittedAt", m.getReportSubmittedAt());
-		s.put("resultConfirmedAt", m.getResultConfirmedAt());
-		s.put("resultNote", m.getResultNote());
-		return s;
+	/** What the audit trail keeps of a major complaint. */
+	record Snapshot(long complaintId, MajorStatus status, String triggers, String flaggedBy, Instant flaggedAt,
+			Instant phoneReportedAt, String phoneReportedTo, Instant reportDueAt, Instant reportSubmittedAt,
+			Instant resultConfirmedAt, String resultNote) {
+	}
+
+	static Snapshot snapshot(MajorComplaint m) {
+		return new Snapshot(m.getComplaintId(), m.getStatus(), m.triggerSet().toString(), m.getFlaggedBy(),
+				m.getFlaggedAt(), m.getPhoneReportedAt(), m.getPhoneReportedTo(), m.getReportDueAt(),
+				m.getReportSubmittedAt(), m.getResultConfirmedAt(), m.getResultNote());
 	}
 }

@@ -68,7 +68,7 @@ class MajorDemoData implements ApplicationRunner {
 		if (open.isEmpty()) {
 			return null;
 		}
-		long complaintId = ((Number) open.get(0).get("complaintId")).longValue();
+		long complaintId = open.get(0).complaintId();
 		MajorComplaint m = complaints.flag(complaintId, List.of("EXPOSURE_THREAT"), "客户称若三日内不解决将联系电视台曝光");
 		Map<String, String> dossier = new LinkedHashMap<>();
 		dossier.put("CUSTOMER_ACCOUNT", "多次维修未解决，客户情绪激动");

@@ -135,7 +135,7 @@ class MajorFiles {
 	void submitReport(long majorId) {
 		MajorComplaint m = access.load(majorId);
 		access.require(EnumSet.of(Role.DEALER, Role.AFTER_SALES));
-		Map<String, Object> before = MajorComplaints.snapshot(m);
+		MajorComplaints.Snapshot before = MajorComplaints.snapshot(m);
 		m.submitReport(access.actor(), clock.instant());
 		majors.saveAndFlush(m);
 		audit.changed(Audit.UPDATE, "major_complaint", majorId, before, MajorComplaints.snapshot(m));

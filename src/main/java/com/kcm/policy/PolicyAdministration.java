@@ -12,6 +12,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.kcm.audit.Audit;
 import com.kcm.shared.domain.NotFoundException;
 import com.kcm.shared.domain.ValidationException;
@@ -69,7 +70,7 @@ class PolicyAdministration {
 		}
 		v.throwIfAny();
 
-		Map<String, Object> before = policies.entryOn(p, from).map(e -> snapshot(e.value(), e.effectiveFrom(), e.reason()))
+		Snapshot before = policies.entryOn(p, from).map(e -> snapshot(e.value(), e.effectiveFrom(), e.reason()))
 				.orElse(snapshot(p.defaultValue(), null, null));
 		PolicyEntry saved = repository.save(new PolicyRecord(p, value, from, reason, clock.instant(), actor())).entry();
 		audit.changed(Audit.CREATE, "policy", p.name(), before, snapshot(value, from, reason));
@@ -107,14 +108,13 @@ class PolicyAdministration {
 		}
 	}
 
-	private static Map<String, Object> snapshot(String value, LocalDate from, String reason) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("value", value);
-		m.put("effectiveFrom", from == null ? null : from.toString());
-		if (reason != null) {
-			m.put("reason", reason);
-		}
-		return m;
+	/** What the audit trail keeps of a policy value: the reason only when there is one. */
+	record Snapshot(String value, String effectiveFrom,
+			@JsonInclude(JsonInclude.Include.NON_NULL) String reason) {
+	}
+
+	private static Snapshot snapshot(String value, LocalDate from, String reason) {
+		return new Snapshot(value, from == null ? null : from.toString(), reason);
 	}
 
 	private static String actor() {

@@ -2,9 +2,7 @@ package com.kcm.policy;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -18,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.kcm.shared.TimeConfig;
 import com.kcm.shared.domain.NotFoundException;
 
@@ -56,54 +56,52 @@ class PolicyApi {
 
 	@GetMapping
 	@PreAuthorize("hasAnyRole('ADMIN','AFTER_SALES','CS_AGENT','FINANCE','ACCOUNT_MANAGER')")
-	List<Map<String, Object>> list(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
+	List<PolicyAnswer> list(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
 		LocalDate day = on != null ? on : today();
 		return java.util.Arrays.stream(PolicyName.values()).map(p -> view(p, day)).toList();
 	}
 
 	@GetMapping("/{name}")
 	@PreAuthorize("hasAnyRole('ADMIN','AFTER_SALES','CS_AGENT','FINANCE','ACCOUNT_MANAGER')")
-	Map<String, Object> one(@PathVariable String name,
+	PolicyDetail one(@PathVariable String name,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
 		PolicyName p = PolicyName.find(name).orElseThrow(() -> new NotFoundException("policy", name));
-		Map<String, Object> m = view(p, on != null ? on : today());
-		m.put("history", policies.history(p).stream().map(PolicyApi::entry).toList());
-		return m;
+		return new PolicyDetail(view(p, on != null ? on : today()),
+				policies.history(p).stream().map(PolicyApi::entry).toList());
 	}
 
 	@PostMapping("/{name}")
 	@PreAuthorize("hasAnyRole('ADMIN','AFTER_SALES_MANAGER')")
-	Map<String, Object> change(@PathVariable String name, @RequestBody Body body) {
+	PolicyEntryAnswer change(@PathVariable String name, @RequestBody Body body) {
 		return entry(administration.change(name,
 				new PolicyAdministration.Change(body.valueText(), body.effectiveFrom(), body.reason())));
 	}
 
-	private Map<String, Object> view(PolicyName p, LocalDate day) {
+	private PolicyAnswer view(PolicyName p, LocalDate day) {
 		PolicyView v = PolicyView.of(policies, p, day);
 		var locale = LocaleContextHolder.getLocale();
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("name", p.name());
-		m.put("label", messages.getMessage(p.labelKey(), null, p.name(), locale));
-		m.put("description", messages.getMessage(p.descriptionKey(), null, "", locale));
-		m.put("group", p.group());
-		m.put("type", p.type().name());
-		m.put("unit", p.unit().name());
-		m.put("default", p.defaultValue());
-		m.put("value", v.value());
-		m.put("effectiveFrom", v.effectiveFrom() == null ? null : v.effectiveFrom().toString());
-		m.put("nextChange", v.next() == null ? null : entry(v.next()));
-		return m;
+		return new PolicyAnswer(p.name(), messages.getMessage(p.labelKey(), null, p.name(), locale),
+				messages.getMessage(p.descriptionKey(), null, "", locale), p.group(), p.type(), p.unit(),
+				p.defaultValue(), v.value(), v.effectiveFrom() == null ? null : v.effectiveFrom().toString(),
+				v.next() == null ? null : entry(v.next()));
 	}
 
-	private static Map<String, Object> entry(PolicyEntry e) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("name", e.name());
-		m.put("value", e.value());
-		m.put("effectiveFrom", e.effectiveFrom().toString());
-		m.put("reason", e.reason());
-		m.put("recordedAt", e.recordedAt().toString());
-		m.put("recordedBy", e.recordedBy());
-		return m;
+	private static PolicyEntryAnswer entry(PolicyEntry e) {
+		return new PolicyEntryAnswer(e.name(), e.value(), e.effectiveFrom().toString(), e.reason(),
+				e.recordedAt().toString(), e.recordedBy());
+	}
+
+	/** A policy parameter with its value in force on the day asked for and the next change planned. */
+	record PolicyAnswer(String name, String label, String description, String group, PolicyType type, PolicyUnit unit,
+			@JsonProperty("default") String defaultValue, String value, String effectiveFrom, PolicyEntryAnswer nextChange) {
+	}
+
+	record PolicyDetail(@JsonUnwrapped PolicyAnswer policy, List<PolicyEntryAnswer> history) {
+	}
+
+	/** One value of a parameter, in force from a date. */
+	record PolicyEntryAnswer(String name, String value, String effectiveFrom, String reason, String recordedAt,
+			String recordedBy) {
 	}
 
 	private LocalDate today() {

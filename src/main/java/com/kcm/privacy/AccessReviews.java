@@ -59,6 +59,10 @@ class AccessReviews {
 	record Month(YearMonth month, LocalDate dueOn, boolean running, boolean overdue, Review review) {
 	}
 
+	/** What the audit trail keeps of a sign-off. */
+	record Snapshot(String period, String reviewedBy, String findings, String counts) {
+	}
+
 	record Review(long id, YearMonth month, String reviewedBy, Instant reviewedAt, String findings, String counts) {
 	}
 
@@ -130,12 +134,8 @@ class AccessReviews {
 		} catch (DataIntegrityViolationException e) {
 			throw new DomainException("privacy.review.alreadySignedOff", m.toString());
 		}
-		Map<String, Object> after = new LinkedHashMap<>();
-		after.put("period", m.toString());
-		after.put("reviewedBy", r.getReviewedBy());
-		after.put("findings", r.getFindings());
-		after.put("counts", counts);
-		audit.changed(Audit.CREATE, TYPE, r.getId(), null, after);
+		audit.changed(Audit.CREATE, TYPE, r.getId(), null,
+				new Snapshot(m.toString(), r.getReviewedBy(), r.getFindings(), counts));
 		return r.getId();
 	}
 

@@ -183,7 +183,7 @@ class Breaches {
 	}
 
 	private void change(Breach b, Runnable step) {
-		Map<String, Object> before = snapshot(b);
+		Snapshot before = snapshot(b);
 		step.run();
 		breaches.flush();
 		audit.changed(Audit.UPDATE, TYPE, b.getId(), before, snapshot(b));
@@ -193,23 +193,18 @@ class Breaches {
 		return breaches.findById(id).orElseThrow(() -> new NotFoundException(TYPE, id));
 	}
 
-	private static Map<String, Object> snapshot(Breach b) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("title", b.getTitle());
-		m.put("dataKinds", b.getDataKinds());
-		m.put("affectedCount", b.getAffectedCount());
-		m.put("foundAt", b.getFoundAt());
-		m.put("status", b.getStatus().name());
-		m.put("internalToldAt", b.getInternalToldAt());
-		m.put("internalToldWhom", b.getInternalToldWhom());
-		m.put("regulatorToldAt", b.getRegulatorToldAt());
-		m.put("regulatorToldWhom", b.getRegulatorToldWhom());
-		m.put("personsToldAt", b.getPersonsToldAt());
-		m.put("personsToldHow", b.getPersonsToldHow());
-		m.put("personsWaivedReason", b.getPersonsWaivedReason());
-		m.put("closedAt", b.getClosedAt());
-		m.put("closureSummary", b.getClosureSummary());
-		return m;
+	/** What the audit trail keeps of a breach. */
+	record Snapshot(String title, String dataKinds, int affectedCount, Instant foundAt, Breach.Status status,
+			Instant internalToldAt, String internalToldWhom, Instant regulatorToldAt, String regulatorToldWhom,
+			Instant personsToldAt, String personsToldHow, String personsWaivedReason, Instant closedAt,
+			String closureSummary) {
+	}
+
+	private static Snapshot snapshot(Breach b) {
+		return new Snapshot(b.getTitle(), b.getDataKinds(), b.getAffectedCount(), b.getFoundAt(), b.getStatus(),
+				b.getInternalToldAt(), b.getInternalToldWhom(), b.getRegulatorToldAt(), b.getRegulatorToldWhom(),
+				b.getPersonsToldAt(), b.getPersonsToldHow(), b.getPersonsWaivedReason(), b.getClosedAt(),
+				b.getClosureSummary());
 	}
 
 	private static String text(String s, String field, int max, boolean required, Violations v) {

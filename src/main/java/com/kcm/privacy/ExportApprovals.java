@@ -129,7 +129,7 @@ public class ExportApprovals {
 			throw new DomainException("privacy.export.notApprover");
 		}
 		ExportRequest r = requests.findById(id).orElseThrow(() -> new NotFoundException(TYPE, id));
-		Map<String, Object> before = snapshot(r);
+		Snapshot before = snapshot(r);
 		String n = note == null || note.isBlank() ? null : note.strip();
 		if (n != null && n.length() > 500) {
 			throw new DomainException("privacy.export.noteTooLong");
@@ -157,7 +157,7 @@ public class ExportApprovals {
 			throw new DomainException(r.getStatus() == ExportRequest.Status.PENDING ? "privacy.export.waiting"
 					: "privacy.export.notReleasable");
 		}
-		Map<String, Object> before = snapshot(r);
+		Snapshot before = snapshot(r);
 		r.downloaded(clock.instant());
 		requests.flush();
 		audit.changed(Audit.UPDATE, TYPE, id, before, snapshot(r));
@@ -180,18 +180,14 @@ public class ExportApprovals {
 				!mine && approver(me) && r.getStatus() == ExportRequest.Status.PENDING, mine);
 	}
 
-	private static Map<String, Object> snapshot(ExportRequest r) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("kind", r.getKind());
-		m.put("parameters", r.getParameters());
-		m.put("rows", r.getRowCount());
-		m.put("requestedBy", r.getRequestedBy());
-		m.put("reason", r.getReason());
-		m.put("status", r.getStatus().name());
-		m.put("decidedBy", r.getDecidedBy());
-		m.put("decisionNote", r.getDecisionNote());
-		m.put("downloadedAt", r.getDownloadedAt());
-		return m;
+	/** What the audit trail keeps of an export request. */
+	record Snapshot(String kind, String parameters, long rows, String requestedBy, String reason,
+			ExportRequest.Status status, String decidedBy, String decisionNote, Instant downloadedAt) {
+	}
+
+	private static Snapshot snapshot(ExportRequest r) {
+		return new Snapshot(r.getKind(), r.getParameters(), r.getRowCount(), r.getRequestedBy(), r.getReason(),
+				r.getStatus(), r.getDecidedBy(), r.getDecisionNote(), r.getDownloadedAt());
 	}
 
 	static String encode(Map<String, String> parameters) {

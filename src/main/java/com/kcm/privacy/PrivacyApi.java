@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +21,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.kcm.audit.Audit;
 import com.kcm.shared.TimeConfig;
 import com.kcm.shared.domain.NotFoundException;
 
@@ -48,20 +49,16 @@ class PrivacyApi {
 
 	@GetMapping("/access-reviews")
 	@PreAuthorize("hasRole('ADMIN')")
-	List<Map<String, Object>> reviews() {
+	List<MonthAnswer> reviews() {
 		return reviews.overview().stream().map(PrivacyApi::month).toList();
 	}
 
 	@GetMapping("/access-reviews/{month}")
 	@PreAuthorize("hasRole('ADMIN')")
-	Map<String, Object> review(@PathVariable String month) {
+	MonthReview review(@PathVariable String month) {
 		YearMonth m = yearMonth(month);
-		Map<String, Object> body = month(reviews.month(m));
 		AccessReviews.Summary s = reviews.summary(m);
-		body.put("counts", s.counts());
-		body.put("actors", s.actors().stream().map(a -> Map.of("actor", a.actor(), "action", a.action(), "count", a.count()))
-				.toList());
-		return body;
+		return new MonthReview(month(reviews.month(m)), s.counts(), s.actors());
 	}
 
 	record SignOff(String findings) {
@@ -70,7 +67,7 @@ class PrivacyApi {
 	@PostMapping("/access-reviews/{month}")
 	@PreAuthorize("hasRole('ADMIN')")
 	@ResponseStatus(HttpStatus.CREATED)
-	Map<String, Object> signOff(@PathVariable String month, @RequestBody SignOff body) {
+	MonthAnswer signOff(@PathVariable String month, @RequestBody SignOff body) {
 		YearMonth m = yearMonth(month);
 		reviews.signOff(m, body.findings());
 		return month(reviews.month(m));
@@ -80,24 +77,18 @@ class PrivacyApi {
 
 	@GetMapping("/breaches")
 	@PreAuthorize("hasAnyRole('ADMIN','AFTER_SALES_MANAGER')")
-	Map<String, Object> breaches(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+	BreachPage breaches(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
 		Page<Breach> p = breaches.list(PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200),
 				Sort.by(Sort.Direction.DESC, "foundAt", "id")));
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("items", p.getContent().stream().map(this::breach).toList());
-		m.put("page", p.getNumber());
-		m.put("size", p.getSize());
-		m.put("total", p.getTotalElements());
-		return m;
+		return new BreachPage(p.getContent().stream().map(this::breach).toList(), p.getNumber(), p.getSize(),
+				p.getTotalElements());
 	}
 
 	@GetMapping("/breaches/{id}")
 	@PreAuthorize("hasAnyRole('ADMIN','AFTER_SALES_MANAGER')")
-	Map<String, Object> breach(@PathVariable long id) {
-		Map<String, Object> m = breach(breaches.get(id));
-		m.put("actions", breaches.actions(id).stream()
-				.map(a -> Map.of("at", local(a.getAt()), "actor", a.getActor(), "text", a.getText())).toList());
-		return m;
+	BreachDetail breach(@PathVariable long id) {
+		return new BreachDetail(breach(breaches.get(id)), breaches.actions(id).stream()
+				.map(a -> new ActionAnswer(local(a.getAt()), a.getActor(), a.getText())).toList());
 	}
 
 	record NewBreach(String title, String description, List<String> dataKinds, Integer affectedCount,
@@ -107,7 +98,7 @@ class PrivacyApi {
 	@PostMapping("/breaches")
 	@PreAuthorize("hasAnyRole('ADMIN','AFTER_SALES_MANAGER')")
 	@ResponseStatus(HttpStatus.CREATED)
-	Map<String, Object> record(@RequestBody NewBreach b) {
+	BreachDetail record(@RequestBody NewBreach b) {
 		long id = breaches.record(new Breaches.Command(b.title(), b.description(), b.dataKinds(),
 				b.affectedCount() == null ? null : String.valueOf(b.affectedCount()), b.affectedDescription(),
 				localText(b.occurredAt()), localText(b.foundAt())));
@@ -119,7 +110,7 @@ class PrivacyApi {
 
 	@PostMapping("/breaches/{id}/notices")
 	@PreAuthorize("hasAnyRole('ADMIN','AFTER_SALES_MANAGER')")
-	Map<String, Object> notice(@PathVariable long id, @RequestBody Notice n) {
+	BreachDetail notice(@PathVariable long id, @RequestBody Notice n) {
 		breaches.told(id, n.audience(), localText(n.at()), n.whom());
 		return breach(id);
 	}
@@ -129,21 +120,21 @@ class PrivacyApi {
 
 	@PostMapping("/breaches/{id}/waive-persons")
 	@PreAuthorize("hasAnyRole('ADMIN','AFTER_SALES_MANAGER')")
-	Map<String, Object> waive(@PathVariable long id, @RequestBody Text t) {
+	BreachDetail waive(@PathVariable long id, @RequestBody Text t) {
 		breaches.waivePersons(id, t.text());
 		return breach(id);
 	}
 
 	@PostMapping("/breaches/{id}/actions")
 	@PreAuthorize("hasAnyRole('ADMIN','AFTER_SALES_MANAGER')")
-	Map<String, Object> action(@PathVariable long id, @RequestBody Text t) {
+	BreachDetail action(@PathVariable long id, @RequestBody Text t) {
 		breaches.addAction(id, t.text());
 		return breach(id);
 	}
 
 	@PostMapping("/breaches/{id}/close")
 	@PreAuthorize("hasAnyRole('ADMIN','AFTER_SALES_MANAGER')")
-	Map<String, Object> close(@PathVariable long id, @RequestBody Text t) {
+	BreachDetail close(@PathVariable long id, @RequestBody Text t) {
 		breaches.close(id, t.text());
 		return breach(id);
 	}
@@ -151,17 +142,15 @@ class PrivacyApi {
 	// ---- export requests --------------------------------------------------------------------------
 
 	@GetMapping("/export-requests")
-	Map<String, Object> exportRequests() {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("pending", approvals.pending(PageRequest.of(0, 200, Sort.by("requestedAt", "id"))).getContent().stream()
-				.map(PrivacyApi::export).toList());
-		m.put("mine", approvals.mine(PageRequest.of(0, 200, Sort.by(Sort.Direction.DESC, "requestedAt", "id"))).getContent()
-				.stream().map(PrivacyApi::export).toList());
-		return m;
+	ExportLists exportRequests() {
+		return new ExportLists(approvals.pending(PageRequest.of(0, 200, Sort.by("requestedAt", "id"))).getContent()
+				.stream().map(PrivacyApi::export).toList(),
+				approvals.mine(PageRequest.of(0, 200, Sort.by(Sort.Direction.DESC, "requestedAt", "id"))).getContent()
+						.stream().map(PrivacyApi::export).toList());
 	}
 
 	@GetMapping("/export-requests/{id}")
-	Map<String, Object> exportRequest(@PathVariable long id) {
+	ExportAnswer exportRequest(@PathVariable long id) {
 		return export(approvals.get(id));
 	}
 
@@ -169,91 +158,84 @@ class PrivacyApi {
 	}
 
 	@PostMapping("/export-requests/{id}/approve")
-	Map<String, Object> approve(@PathVariable long id, @RequestBody(required = false) Decision d) {
+	ExportAnswer approve(@PathVariable long id, @RequestBody(required = false) Decision d) {
 		approvals.approve(id, d == null ? null : d.note());
 		return export(approvals.get(id));
 	}
 
 	@PostMapping("/export-requests/{id}/reject")
-	Map<String, Object> reject(@PathVariable long id, @RequestBody(required = false) Decision d) {
+	ExportAnswer reject(@PathVariable long id, @RequestBody(required = false) Decision d) {
 		approvals.reject(id, d == null ? null : d.note());
 		return export(approvals.get(id));
 	}
 
 	// ---- views ------------------------------------------------------------------------------------
 
-	private static Map<String, Object> month(AccessReviews.Month m) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("month", m.month().toString());
-		body.put("dueOn", m.dueOn().toString());
-		body.put("running", m.running());
-		body.put("overdue", m.overdue());
-		if (m.review() != null) {
-			Map<String, Object> r = new LinkedHashMap<>();
-			r.put("id", m.review().id());
-			r.put("reviewedBy", m.review().reviewedBy());
-			r.put("reviewedAt", local(m.review().reviewedAt()));
-			r.put("findings", m.review().findings());
-			r.put("counts", m.review().counts());
-			body.put("review", r);
-		} else {
-			body.put("review", null);
-		}
-		return body;
+	/** A month of the access-log review; {@code review} is null until it is signed off. */
+	record MonthAnswer(String month, String dueOn, boolean running, boolean overdue, ReviewAnswer review) {
 	}
 
-	private Map<String, Object> breach(Breach b) {
+	record ReviewAnswer(long id, String reviewedBy, String reviewedAt, String findings, String counts) {
+	}
+
+	/** A month with its access counts per action and who did the watched ones most. */
+	record MonthReview(@JsonUnwrapped MonthAnswer month, Map<String, Long> counts, List<Audit.ActorCount> actors) {
+	}
+
+	record BreachPage(List<BreachAnswer> items, int page, int size, long total) {
+	}
+
+	record BreachAnswer(Long id, String title, String description, List<String> dataKinds, int affectedCount,
+			String affectedDescription, String occurredAt, String foundAt, Breach.Status status, boolean overdue,
+			NoticeAnswer internal, NoticeAnswer regulator, PersonsNotice persons, String closeDueAt, String closedAt,
+			String closedBy, String closureSummary) {
+	}
+
+	/** One duty to tell: when due, when told and whom, overdue. */
+	record NoticeAnswer(String dueAt, String toldAt, String whom, boolean overdue) {
+	}
+
+	record PersonsNotice(String dueAt, String toldAt, String whom, boolean overdue, String waivedReason) {
+	}
+
+	record BreachDetail(@JsonUnwrapped BreachAnswer breach, List<ActionAnswer> actions) {
+	}
+
+	record ActionAnswer(String at, String actor, String text) {
+	}
+
+	record ExportLists(List<ExportAnswer> pending, List<ExportAnswer> mine) {
+	}
+
+	record ExportAnswer(long id, String kind, Map<String, String> parameters, long rows, String requestedBy,
+			String requestedAt, String reason, String status, String decidedBy, String decidedAt, String decisionNote,
+			String downloadedAt, String releaseUntil) {
+	}
+
+	private static MonthAnswer month(AccessReviews.Month m) {
+		AccessReviews.Review r = m.review();
+		return new MonthAnswer(m.month().toString(), m.dueOn().toString(), m.running(), m.overdue(), r == null ? null
+				: new ReviewAnswer(r.id(), r.reviewedBy(), local(r.reviewedAt()), r.findings(), r.counts()));
+	}
+
+	private BreachAnswer breach(Breach b) {
 		Instant now = breaches.now();
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("id", b.getId());
-		m.put("title", b.getTitle());
-		m.put("description", b.getDescription());
-		m.put("dataKinds", List.of(b.getDataKinds().split(",")));
-		m.put("affectedCount", b.getAffectedCount());
-		m.put("affectedDescription", b.getAffectedDescription());
-		m.put("occurredAt", local(b.getOccurredAt()));
-		m.put("foundAt", local(b.getFoundAt()));
-		m.put("status", b.getStatus().name());
-		m.put("overdue", b.overdue(now));
-		m.put("internal", notice(b.getInternalDueAt(), b.getInternalToldAt(), b.getInternalToldWhom(), b.internalOverdue(now)));
-		m.put("regulator", notice(b.getRegulatorDueAt(), b.getRegulatorToldAt(), b.getRegulatorToldWhom(),
-				b.regulatorOverdue(now)));
-		Map<String, Object> persons = notice(b.getPersonsDueAt(), b.getPersonsToldAt(), b.getPersonsToldHow(),
-				b.personsOverdue(now));
-		persons.put("waivedReason", b.getPersonsWaivedReason());
-		m.put("persons", persons);
-		m.put("closeDueAt", local(b.getCloseDueAt()));
-		m.put("closedAt", local(b.getClosedAt()));
-		m.put("closedBy", b.getClosedBy());
-		m.put("closureSummary", b.getClosureSummary());
-		return m;
+		return new BreachAnswer(b.getId(), b.getTitle(), b.getDescription(), List.of(b.getDataKinds().split(",")),
+				b.getAffectedCount(), b.getAffectedDescription(), local(b.getOccurredAt()), local(b.getFoundAt()),
+				b.getStatus(), b.overdue(now),
+				new NoticeAnswer(local(b.getInternalDueAt()), local(b.getInternalToldAt()), b.getInternalToldWhom(),
+						b.internalOverdue(now)),
+				new NoticeAnswer(local(b.getRegulatorDueAt()), local(b.getRegulatorToldAt()), b.getRegulatorToldWhom(),
+						b.regulatorOverdue(now)),
+				new PersonsNotice(local(b.getPersonsDueAt()), local(b.getPersonsToldAt()), b.getPersonsToldHow(),
+						b.personsOverdue(now), b.getPersonsWaivedReason()),
+				local(b.getCloseDueAt()), local(b.getClosedAt()), b.getClosedBy(), b.getClosureSummary());
 	}
 
-	private static Map<String, Object> notice(Instant due, Instant told, String whom, boolean overdue) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("dueAt", local(due));
-		m.put("toldAt", local(told));
-		m.put("whom", whom);
-		m.put("overdue", overdue);
-		return m;
-	}
-
-	private static Map<String, Object> export(ExportApprovals.View v) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("id", v.id());
-		m.put("kind", v.kind());
-		m.put("parameters", v.parameters());
-		m.put("rows", v.rows());
-		m.put("requestedBy", v.requestedBy());
-		m.put("requestedAt", local(v.requestedAt()));
-		m.put("reason", v.reason());
-		m.put("status", v.status());
-		m.put("decidedBy", v.decidedBy());
-		m.put("decidedAt", local(v.decidedAt()));
-		m.put("decisionNote", v.decisionNote());
-		m.put("downloadedAt", local(v.downloadedAt()));
-		m.put("releaseUntil", local(v.releaseUntil()));
-		return m;
+	private static ExportAnswer export(ExportApprovals.View v) {
+		return new ExportAnswer(v.id(), v.kind(), v.parameters(), v.rows(), v.requestedBy(), local(v.requestedAt()),
+				v.reason(), v.status(), v.decidedBy(), local(v.decidedAt()), v.decisionNote(), local(v.downloadedAt()),
+				local(v.releaseUntil()));
 	}
 
 	private static String local(Instant i) {

@@ -1,9 +1,7 @@
 package com.kcm.quality;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -17,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import com.kcm.shared.web.PageAnswer;
 
 /**
  * {@code /api/v1/capas}: create ({@code {"title","problem","complaintIds":[…],"owner":"username","dueDate"}} →
@@ -52,15 +52,10 @@ class CapaApi {
 	}
 
 	@GetMapping
-	Map<String, Object> list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
+	PageAnswer<CapaView> list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
 		Page<CapaView> p = capas.list(status, PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200)));
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("items", p.getContent());
-		m.put("page", p.getNumber());
-		m.put("size", p.getSize());
-		m.put("total", p.getTotalElements());
-		return m;
+		return PageAnswer.of(p);
 	}
 
 	@PutMapping("/{id}")

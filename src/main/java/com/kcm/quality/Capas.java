@@ -18,6 +18,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -217,7 +218,7 @@ class Capas {
 
 	@Transactional(readOnly = true)
 	CapaView get(long id) {
-		List<CapaView> list = load("where c.id = :id", Map.of("id", id), 0, 1);
+		List<CapaView> list = load("where c.id = :id", new MapSqlParameterSource("id", id), 0, 1);
 		if (list.isEmpty()) {
 			audit.notVisible(TYPE, id);
 			throw new NotFoundException(TYPE, id);
@@ -228,29 +229,29 @@ class Capas {
 	/** The actions, open ones first (overdue first among them), then by due date; {@code status} null for all. */
 	@Transactional(readOnly = true)
 	Page<CapaView> list(String status, Pageable page) {
-		Map<String, Object> p = new HashMap<>();
+		MapSqlParameterSource p = new MapSqlParameterSource();
 		String where = "";
 		if (status != null && !status.isBlank()) {
 			where = "where c.status = :status";
-			p.put("status", status);
+			p.addValue("status", status);
 		}
-		long total = jdbc.sql("select count(*) from capa c " + where).params(p).query(Long.class).single();
+		long total = jdbc.sql("select count(*) from capa c " + where).paramSource(p).query(Long.class).single();
 		return new PageImpl<>(total == 0 ? List.of() : load(where, p, page.getOffset(), page.getPageSize()), page, total);
 	}
 
 	/** The actions linked to a complaint (for its page). */
 	@Transactional(readOnly = true)
 	List<CapaView> ofComplaint(long complaintId) {
-		return load("where c.id in (select capa_id from capa_complaint where complaint_id = :k)", Map.of("k", complaintId),
-				0, 100);
+		return load("where c.id in (select capa_id from capa_complaint where complaint_id = :k)", new MapSqlParameterSource("k", complaintId), 0, 100);
 	}
 
-	private List<CapaView> load(String where, Map<String, Object> params, long offset, int limit) {
+	private List<CapaView> load(String where, MapSqlParameterSource params, long offset, int limit) {
 		LocalDate today = LocalDate.ofInstant(clock.instant(), TimeConfig.BUSINESS_ZONE);
 		List<Object[]> rows = jdbc.sql("select c.* from capa c " + where
 				+ " order by case when c.status = 'VERIFIED' then 1 else 0 end, c.due_date, c.id"
-				+ " offset :offset rows fetch next :limit rows only").params(params).param("offset", offset)
-				.param("limit", limit).query((rs, n) -> row(rs)).list();
+				+ " offset :offset rows fetch next :limit rows only")
+				.paramSource(new MapSqlParameterSource(params.getValues()).addValue("offset", offset).addValue("limit", limit))
+				.query((rs, n) -> row(rs)).list();
 		if (rows.isEmpty()) {
 			return List.of();
 		}
@@ -303,20 +304,15 @@ class Capas {
 		return t;
 	}
 
-	private static Map<String, Object> snapshot(CapaView c) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("title", c.title());
-		m.put("problem", c.problem());
-		m.put("owner", c.ownerName());
-		m.put("dueDate", c.dueDate().toString());
-		m.put("complaintIds", c.complaintIds());
-		m.put("rootCause", c.rootCause());
-		m.put("correctiveAction", c.correctiveAction());
-		m.put("preventiveAction", c.preventiveAction());
-		m.put("status", c.status());
-		m.put("evidence", c.evidence());
-		m.put("verifiedBy", c.verifiedBy());
-		return m;
+	/** What the audit trail keeps of a CAPA. */
+	record Snapshot(String title, String problem, String owner, String dueDate, List<Long> complaintIds,
+			String rootCause, String correctiveAction, String preventiveAction, String status, String evidence,
+			String verifiedBy) {
+	}
+
+	private static Snapshot snapshot(CapaView c) {
+		return new Snapshot(c.title(), c.problem(), c.ownerName(), c.dueDate().toString(), c.complaintIds(),
+				c.rootCause(), c.correctiveAction(), c.preventiveAction(), c.status(), c.evidence(), c.verifiedBy());
 	}
 
 	// ---- overdue ---------------------------------------------------------------------------------

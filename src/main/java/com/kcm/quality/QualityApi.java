@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.kcm.shared.domain.ValidationException;
 
 /** Appendix A.2: {@code POST /api/v1/repair-orders} and {@code GET /api/v1/vehicles/{vin}/sanbao?at=}. */
@@ -68,14 +69,14 @@ class QualityApi {
 
 	@PostMapping("/repair-orders")
 	@PreAuthorize(QualityRoles.IMPORT)
-	Map<String, Object> importOrders(@RequestBody List<RepairOrderCommand> body) {
-		return Map.of("imported", imports.importAll(body, "api"));
+	Imported importOrders(@RequestBody List<RepairOrderCommand> body) {
+		return new Imported(imports.importAll(body, "api"));
 	}
 
 	@GetMapping("/vehicles/{vin}/sanbao")
 	@PreAuthorize(QualityRoles.READ)
-	Map<String, Object> sanbao(@PathVariable String vin, @RequestParam(required = false) String at) {
-		return json(watch.stateOf(vin, instant(at)));
+	SanbaoAnswer sanbao(@PathVariable String vin, @RequestParam(required = false) String at) {
+		return SanbaoAnswer.of(watch.stateOf(vin, instant(at)));
 	}
 
 	/** An instant with offset; a '+' sent unencoded in the query arrives as a space and is taken back. */
@@ -90,35 +91,36 @@ class QualityApi {
 		}
 	}
 
-	static Map<String, Object> json(SanbaoState s) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("vin", s.vin());
-		m.put("start", s.start() == null ? null : s.start().toString());
-		m.put("sanbaoUntil", s.sanbaoUntil() == null ? null : s.sanbaoUntil().toString());
-		m.put("warrantyUntil", s.warrantyUntil() == null ? null : s.warrantyUntil().toString());
-		m.put("repairDays", s.repairDays());
-		m.put("flags", s.flags().stream().map(QualityApi::json).toList());
-		return m;
+
+
+	record Imported(int imported) {
 	}
 
-	static Map<String, Object> json(SanbaoFlag f) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("code", f.code());
-		m.put("state", f.state());
-		m.put("figure", f.figure());
-		m.put("threshold", f.threshold());
-		m.put("article", f.article());
-		putIf(m, "faultCode", f.faultCode());
-		putIf(m, "system", f.system());
-		putIf(m, "partNo", f.partNo());
-		putIf(m, "remedy", f.remedy());
-		putIf(m, "repairOrderNo", f.repairOrderNo());
-		return m;
+	/** A vehicle's Sanbao state: its periods (ISO dates), repair days so far and each rule's flag. */
+	record SanbaoAnswer(String vin, String start, String sanbaoUntil, String warrantyUntil, int repairDays,
+			List<FlagAnswer> flags) {
+
+		static SanbaoAnswer of(SanbaoState s) {
+			return new SanbaoAnswer(s.vin(), text(s.start()), text(s.sanbaoUntil()), text(s.warrantyUntil()),
+					s.repairDays(), s.flags().stream().map(FlagAnswer::of).toList());
+		}
+
+		private static String text(java.time.LocalDate d) {
+			return d == null ? null : d.toString();
+		}
 	}
 
-	private static void putIf(Map<String, Object> m, String key, Object value) {
-		if (value != null) {
-			m.put(key, value);
+	/** One rule's flag; the fault, system, part, remedy and repair order only when the rule names them. */
+	record FlagAnswer(String code, String state, int figure, int threshold, String article,
+			@JsonInclude(JsonInclude.Include.NON_NULL) String faultCode,
+			@JsonInclude(JsonInclude.Include.NON_NULL) String system,
+			@JsonInclude(JsonInclude.Include.NON_NULL) String partNo,
+			@JsonInclude(JsonInclude.Include.NON_NULL) String remedy,
+			@JsonInclude(JsonInclude.Include.NON_NULL) String repairOrderNo) {
+
+		static FlagAnswer of(SanbaoFlag f) {
+			return new FlagAnswer(f.code(), f.state(), f.figure(), f.threshold(), f.article(), f.faultCode(), f.system(),
+					f.partNo(), f.remedy(), f.repairOrderNo());
 		}
 	}
 }

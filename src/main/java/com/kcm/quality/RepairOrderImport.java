@@ -242,22 +242,19 @@ class RepairOrderImport {
 		return s == null || s.isBlank();
 	}
 
-	private static Map<String, Object> snapshot(Prepared p) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("vin", p.vehicle.vin());
-		m.put("dealerCode", p.dealer.code());
-		m.put("repairOrderNo", p.order.repairOrderNo());
-		m.put("openedAt", p.order.openedAt().toString());
-		m.put("closedAt", p.order.closedAt() == null ? null : p.order.closedAt().toString());
-		m.put("mileageKm", p.order.mileageKm());
-		m.put("system", p.order.system());
-		m.put("faultCode", p.order.faultCode());
-		m.put("qualityProblem", p.order.qualityProblem());
-		m.put("seriousSafetyFault", p.order.seriousSafetyFault());
-		m.put("replaced", p.order.replaced().stream().map(x -> x.system() + ":" + x.partNo() + (x.wholeUnit() ? ":WHOLE" : ""))
-				.toList());
-		m.put("excludedHours", p.order.excludedHours() == null ? null : p.order.excludedHours().toPlainString());
-		m.put("earlyFailure", p.order.earlyFailure());
-		return m;
+	/** What the audit trail keeps of an imported repair order (instants and hours as text). */
+	record Snapshot(String vin, String dealerCode, String repairOrderNo, String openedAt, String closedAt,
+			long mileageKm, String system, String faultCode, boolean qualityProblem, boolean seriousSafetyFault,
+			List<String> replaced, String excludedHours, String earlyFailure) {
+	}
+
+	private static Snapshot snapshot(Prepared p) {
+		return new Snapshot(p.vehicle.vin(), p.dealer.code(), p.order.repairOrderNo(), p.order.openedAt().toString(),
+				p.order.closedAt() == null ? null : p.order.closedAt().toString(), p.order.mileageKm(),
+				p.order.system(), p.order.faultCode(), p.order.qualityProblem(), p.order.seriousSafetyFault(),
+				p.order.replaced().stream()
+						.map(x -> x.system() + ":" + x.partNo() + (x.wholeUnit() ? ":WHOLE" : "")).toList(),
+				p.order.excludedHours() == null ? null : p.order.excludedHours().toPlainString(),
+				p.order.earlyFailure());
 	}
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -210,9 +211,9 @@ class RepairOrderStore {
 				select vehicle_id, code, vin, model, selling_dealer_id, state, figure, threshold, article, fault_code,
 				       item_system, part_no, remedy, repair_order_no, computed_at, reached_at
 				from sanbao_flag where """);
-		Map<String, Object> params = where(f, sql);
+		MapSqlParameterSource params = where(f, sql);
 		sql.append(" order by state desc, vehicle_id desc, code offset :offset rows fetch next :limit rows only");
-		var spec = jdbc.sql(sql.toString()).params(params).param("offset", offset).param("limit", limit);
+		var spec = jdbc.sql(sql.toString()).paramSource(params.addValue("offset", offset).addValue("limit", limit));
 		return spec.query((rs, n) -> new FlagRow(rs.getLong("vehicle_id"), rs.getString("vin"), rs.getString("model"),
 				(Long) rs.getObject("selling_dealer_id", Long.class),
 				new SanbaoFlag(rs.getString("code"), rs.getString("state"), rs.getInt("figure"), rs.getInt("threshold"),
@@ -227,31 +228,31 @@ class RepairOrderStore {
 	/** The number of matching flags, at most {@link #COUNT_CAP} + 1. */
 	long countFlags(FlagFilter f) {
 		StringBuilder sql = new StringBuilder("select count(*) from (select 1 from sanbao_flag where ");
-		Map<String, Object> params = where(f, sql);
+		MapSqlParameterSource params = where(f, sql);
 		sql.append(" fetch first ").append(COUNT_CAP + 1).append(" rows only) x");
-		return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
+		return jdbc.sql(sql.toString()).paramSource(params).query(Long.class).single();
 	}
 
-	private static Map<String, Object> where(FlagFilter f, StringBuilder sql) {
-		Map<String, Object> params = new HashMap<>();
+	private static MapSqlParameterSource where(FlagFilter f, StringBuilder sql) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
 		sql.append(' '); // a text block drops the trailing space after "where"
 		if (f.state() != null && !f.state().isBlank()) {
 			sql.append("state = :state");
-			params.put("state", f.state());
+			params.addValue("state", f.state());
 		} else {
 			sql.append("state in ('REACHED', 'APPROACHING')");
 		}
 		if (f.code() != null && !f.code().isBlank()) {
 			sql.append(" and code = :code");
-			params.put("code", f.code());
+			params.addValue("code", f.code());
 		}
 		if (f.dealerId() != null) {
 			sql.append(" and selling_dealer_id = :dealer");
-			params.put("dealer", f.dealerId());
+			params.addValue("dealer", f.dealerId());
 		}
 		if (f.model() != null && !f.model().isBlank()) {
 			sql.append(" and model = :model");
-			params.put("model", f.model().strip());
+			params.addValue("model", f.model().strip());
 		}
 		return params;
 	}

@@ -159,17 +159,15 @@ class ReplacementRequests {
 				completed, answered == null && now.isAfter(answerDue), completed == null && now.isAfter(completionDue));
 	}
 
-	private static Map<String, Object> snapshot(ReplacementRequestView v) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("complaintId", v.complaintId());
-		m.put("kind", v.kind());
-		m.put("requestedAt", v.requestedAt().toString());
-		m.put("answerDueAt", v.answerDueAt().toString());
-		m.put("completionDueAt", v.completionDueAt().toString());
-		m.put("answeredAt", v.answeredAt() == null ? null : v.answeredAt().toString());
-		m.put("answer", v.answer());
-		m.put("completedAt", v.completedAt() == null ? null : v.completedAt().toString());
-		return m;
+	/** What the audit trail keeps of a replacement request (instants as text). */
+	record Snapshot(long complaintId, String kind, String requestedAt, String answerDueAt, String completionDueAt,
+			String answeredAt, String answer, String completedAt) {
+	}
+
+	private static Snapshot snapshot(ReplacementRequestView v) {
+		return new Snapshot(v.complaintId(), v.kind(), v.requestedAt().toString(), v.answerDueAt().toString(),
+				v.completionDueAt().toString(), v.answeredAt() == null ? null : v.answeredAt().toString(), v.answer(),
+				v.completedAt() == null ? null : v.completedAt().toString());
 	}
 
 	// ---- warnings ------------------------------------------------------------------------------------

@@ -97,11 +97,11 @@ class CareTemplates {
 		return s == null ? "" : s;
 	}
 
-	private static Map<String, Object> json(Template t) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("occasion", t.occasion());
-		m.put("body", t.body());
-		m.put("active", t.active());
-		return m;
+	/** What the audit trail keeps of a care template. */
+	record Snapshot(CareOccasion occasion, String body, boolean active) {
+	}
+
+	private static Snapshot json(Template t) {
+		return new Snapshot(t.occasion(), t.body(), t.active());
 	}
 }

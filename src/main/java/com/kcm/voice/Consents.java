@@ -170,16 +170,14 @@ public class Consents {
 		return saved;
 	}
 
-	static Map<String, Object> json(ConsentView v) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("customerId", v.customerId());
-		m.put("purpose", v.purpose());
-		m.put("state", v.given() ? "GIVEN" : "WITHDRAWN");
-		m.put("at", v.at().toString());
-		m.put("channel", v.channel());
-		m.put("note", v.note());
-		m.put("recordedBy", v.recordedBy());
-		return m;
+	/** What the audit trail keeps of a consent record. */
+	record Snapshot(long customerId, ConsentPurpose purpose, String state, String at, ConsentChannel channel,
+			String note, String recordedBy) {
+	}
+
+	static Snapshot json(ConsentView v) {
+		return new Snapshot(v.customerId(), v.purpose(), v.given() ? "GIVEN" : "WITHDRAWN", v.at().toString(),
+				v.channel(), v.note(), v.recordedBy());
 	}
 
 	private static <E extends Enum<E>> E parse(Class<E> type, String value, String field, Violations v) {

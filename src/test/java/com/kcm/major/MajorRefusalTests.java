@@ -140,6 +140,11 @@ class MajorRefusalTests {
 		Api.Answer unknown = f.dealerUser.put("/major-complaints/" + major + "/dossier", Map.of("SHOE_SIZE", "42"));
 		assertThat(unknown.status()).isEqualTo(422);
 		assertThat(unknown.json().get("errors").get(0).get("field").asString()).isEqualTo("SHOE_SIZE");
+		Api.Answer kind = f.afterSales.post("/major-complaints/" + major + "/follow-ups",
+				Map.of("kind", "PARTY", "note", "x"));
+		assertThat(kind.status()).isEqualTo(422);
+		assertThat(kind.json().get("errors").get(0).get("field").asString()).isEqualTo("kind");
+		assertThat(kind.json().get("errors").get(0).get("message").asString()).contains("PARTY", "VISIT", "PROGRESS");
 
 		Api.Answer claim = f.dealerUser.post("/major-complaints/" + major + "/special-claims",
 				Map.of("amount", "0", "materials", List.of()));

@@ -1,10 +1,9 @@
 package com.kcm.shared.web;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -25,6 +24,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.kcm.shared.domain.DomainException;
 import com.kcm.shared.domain.NotFoundException;
 import com.kcm.shared.domain.ValidationException;
@@ -46,18 +46,18 @@ public class ApiErrors {
 	}
 
 	@ExceptionHandler(ValidationException.class)
-	ResponseEntity<Map<String, Object>> validation(ValidationException e) {
+	ResponseEntity<Errors> validation(ValidationException e) {
 		return answer(HttpStatus.UNPROCESSABLE_CONTENT, render(e.violations()));
 	}
 
 	@ExceptionHandler(DomainException.class)
-	ResponseEntity<Map<String, Object>> domain(DomainException e) {
+	ResponseEntity<Errors> domain(DomainException e) {
 		return answer(HttpStatus.UNPROCESSABLE_CONTENT, List.of(error(null, null, text(e.code(), e.args()))));
 	}
 
 	@ExceptionHandler(MethodArgumentNotValidException.class)
-	ResponseEntity<Map<String, Object>> beanValidation(MethodArgumentNotValidException e) {
-		List<Map<String, Object>> errors = new ArrayList<>();
+	ResponseEntity<Errors> beanValidation(MethodArgumentNotValidException e) {
+		List<ApiError> errors = new ArrayList<>();
 		e.getBindingResult().getFieldErrors().forEach(fe -> errors.add(error(fe.getField(), null,
 				messages.getMessage(fe, LocaleContextHolder.getLocale()))));
 		e.getBindingResult().getGlobalErrors().forEach(ge -> errors.add(error(null, null,
@@ -66,48 +66,55 @@ public class ApiErrors {
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
-	ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+	ResponseEntity<Errors> unreadable(HttpMessageNotReadableException e) {
 		String field = JsonErrorPaths.fieldOf(e);
+		Class<?> enumType = JsonErrorPaths.enumTypeOf(e);
+		if (field != null && enumType != null) {
+			// a code of a command that is not one of its enum's values: a broken rule, like a value checked by hand
+			return answer(HttpStatus.UNPROCESSABLE_CONTENT, List.of(error(field, null, text("error.value.oneOf",
+					JsonErrorPaths.valueOf(e), String.join(", ", Arrays.stream(enumType.getEnumConstants())
+							.map(c -> ((Enum<?>) c).name()).toList())))));
+		}
 		return answer(HttpStatus.BAD_REQUEST, List.of(error(field, null,
 				text(field == null ? "error.body.unreadable" : "error.body.badValue"))));
 	}
 
 	@ExceptionHandler({ MethodArgumentTypeMismatchException.class })
-	ResponseEntity<Map<String, Object>> badParameter(MethodArgumentTypeMismatchException e) {
+	ResponseEntity<Errors> badParameter(MethodArgumentTypeMismatchException e) {
 		return answer(HttpStatus.BAD_REQUEST, List.of(error(e.getName(), null, text("error.body.badValue"))));
 	}
 
 	@ExceptionHandler(MissingServletRequestParameterException.class)
-	ResponseEntity<Map<String, Object>> missingParameter(MissingServletRequestParameterException e) {
+	ResponseEntity<Errors> missingParameter(MissingServletRequestParameterException e) {
 		return answer(HttpStatus.BAD_REQUEST, List.of(error(e.getParameterName(), null, text("error.required"))));
 	}
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
-	ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
+	ResponseEntity<Errors> tooLarge(MaxUploadSizeExceededException e) {
 		return answer(HttpStatus.CONTENT_TOO_LARGE, List.of(error("file", null, text("error.upload.tooLarge"))));
 	}
 
 	@ExceptionHandler({ NotFoundException.class, NoResourceFoundException.class })
-	ResponseEntity<Map<String, Object>> notFound(Exception e) {
+	ResponseEntity<Errors> notFound(Exception e) {
 		return answer(HttpStatus.NOT_FOUND, List.of(error(null, null, text("error.notFound"))));
 	}
 
 	@ExceptionHandler(AccessDeniedException.class)
-	ResponseEntity<Map<String, Object>> denied(AccessDeniedException e) {
+	ResponseEntity<Errors> denied(AccessDeniedException e) {
 		return answer(HttpStatus.FORBIDDEN, List.of(error(null, null, text("error.forbidden"))));
 	}
 
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-	ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e) {
+	ResponseEntity<Errors> method(HttpRequestMethodNotSupportedException e) {
 		return answer(HttpStatus.METHOD_NOT_ALLOWED, List.of(error(null, null, e.getMessage())));
 	}
 
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-	ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
+	ResponseEntity<Errors> mediaType(HttpMediaTypeNotSupportedException e) {
 		return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, List.of(error(null, null, e.getMessage())));
 	}
 
-	private List<Map<String, Object>> render(List<Violation> violations) {
+	private List<ApiError> render(List<Violation> violations) {
 		return violations.stream().map(v -> error(v.field(), v.index(), text(v.code(), v.args()))).toList();
 	}
 
@@ -116,19 +123,20 @@ public class ApiErrors {
 		return messages.getMessage(code, args, code, locale);
 	}
 
-	static Map<String, Object> error(String field, Integer index, String message) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		if (index != null) {
-			m.put("index", index);
-		}
-		if (field != null) {
-			m.put("field", field);
-		}
-		m.put("message", message);
-		return m;
+	/** The body of every API error answer. */
+	public record Errors(List<ApiError> errors) {
 	}
 
-	static ResponseEntity<Map<String, Object>> answer(HttpStatus status, List<Map<String, Object>> errors) {
-		return ResponseEntity.status(status).body(Map.of("errors", errors));
+	/** One error: the item ({@code index}) of a list body and the {@code field} when known, and the message. */
+	public record ApiError(@JsonInclude(JsonInclude.Include.NON_NULL) Integer index,
+			@JsonInclude(JsonInclude.Include.NON_NULL) String field, String message) {
+	}
+
+	static ApiError error(String field, Integer index, String message) {
+		return new ApiError(index, field, message);
+	}
+
+	static ResponseEntity<Errors> answer(HttpStatus status, List<ApiError> errors) {
+		return ResponseEntity.status(status).body(new Errors(errors));
 	}
 }

@@ -3,11 +3,31 @@ package com.kcm.shared.web;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
 
 /** Finds the JSON path of the value that could not be read, so the error can name the field. */
 final class JsonErrorPaths {
 
 	private JsonErrorPaths() {
+	}
+
+	/** The enum type a JSON string could not be read as (an unknown code), or null for any other failure. */
+	static Class<?> enumTypeOf(HttpMessageNotReadableException e) {
+		return jacksonCause(e) instanceof InvalidFormatException f && f.getTargetType() != null
+				&& f.getTargetType().isEnum() ? f.getTargetType() : null;
+	}
+
+	/** The value that could not be read, as text. */
+	static String valueOf(HttpMessageNotReadableException e) {
+		return jacksonCause(e) instanceof InvalidFormatException f ? String.valueOf(f.getValue()) : null;
+	}
+
+	private static JacksonException jacksonCause(HttpMessageNotReadableException e) {
+		Throwable cause = e.getCause();
+		while (cause != null && !(cause instanceof JacksonException)) {
+			cause = cause.getCause();
+		}
+		return (JacksonException) cause;
 	}
 
 	static String fieldOf(HttpMessageNotReadableException e) {

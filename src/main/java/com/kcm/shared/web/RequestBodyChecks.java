@@ -13,7 +13,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -264,7 +263,7 @@ public class RequestBodyChecks extends OncePerRequestFilter {
 		if (api) {
 			response.setContentType("application/json;charset=UTF-8");
 			response.getOutputStream().write(json.writeValueAsBytes(
-					Map.of("errors", List.of(ApiErrors.error(field, index, text)))));
+					new ApiErrors.Errors(List.of(ApiErrors.error(field, index, text)))));
 		} else {
 			response.setContentType("text/plain;charset=UTF-8");
 			response.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));

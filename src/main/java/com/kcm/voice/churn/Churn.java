@@ -166,21 +166,17 @@ public class Churn {
 	}
 
 	/** Rows in the A.4 shape. */
-	static Map<String, Object> json(Figures f) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("asOf", f.asOf().toString());
-		m.put("months", f.months());
-		m.put("base", f.base());
-		m.put("churned", f.churned());
-		m.put("rate", f.rate());
-		m.put("byDealer", f.byDealer().stream().sorted(Comparator.comparing(Row::key)).map(r -> {
-			Map<String, Object> d = new LinkedHashMap<>();
-			d.put("dealerCode", r.key());
-			d.put("base", r.base());
-			d.put("churned", r.churned());
-			d.put("rate", r.rate());
-			return d;
-		}).toList());
-		return m;
+	/** Churn as of a date in the A.4 shape, with a row per dealer. */
+	record FiguresAnswer(String asOf, int months, long base, long churned, BigDecimal rate, List<DealerRow> byDealer) {
+	}
+
+	record DealerRow(String dealerCode, long base, long churned, BigDecimal rate) {
+	}
+
+	/** Rows in the A.4 shape. */
+	static FiguresAnswer json(Figures f) {
+		return new FiguresAnswer(f.asOf().toString(), f.months(), f.base(), f.churned(), f.rate(),
+				f.byDealer().stream().sorted(Comparator.comparing(Row::key))
+						.map(r -> new DealerRow(r.key(), r.base(), r.churned(), r.rate())).toList());
 	}
 }

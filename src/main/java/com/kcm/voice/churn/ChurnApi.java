@@ -1,10 +1,9 @@
 package com.kcm.voice.churn;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -15,7 +14,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.kcm.shared.domain.ValidationException;
+import com.kcm.shared.web.PageAnswer;
 
 /**
  * Appendix A.4 {@code GET /api/v1/churn?asOf=&months=}, and beyond it: the split by region and model, the 12-month
@@ -37,7 +38,7 @@ class ChurnApi {
 
 	@GetMapping
 	@PreAuthorize(ChurnRoles.READ)
-	Map<String, Object> asOf(@RequestParam(required = false) String asOf, @RequestParam(required = false) String months) {
+	Churn.FiguresAnswer asOf(@RequestParam(required = false) String asOf, @RequestParam(required = false) String months) {
 		Churn.Params p = churn.params(asOf, months);
 		return Churn.json(churn.asOf(p.asOf(), p.months()));
 	}
@@ -45,22 +46,29 @@ class ChurnApi {
 	/** The A.4 answer plus {@code byRegion} and {@code byModel} (each row key, base, churned, rate). */
 	@GetMapping("/splits")
 	@PreAuthorize(ChurnRoles.READ)
-	Map<String, Object> splits(@RequestParam(required = false) String asOf, @RequestParam(required = false) String months) {
+	Splits splits(@RequestParam(required = false) String asOf, @RequestParam(required = false) String months) {
 		Churn.Params p = churn.params(asOf, months);
 		Churn.Figures f = churn.asOf(p.asOf(), p.months());
-		Map<String, Object> m = Churn.json(f);
-		m.put("byRegion", f.byRegion().stream().map(r -> row("regionCode", r)).toList());
-		m.put("byModel", f.byModel().stream().map(r -> row("model", r)).toList());
-		return m;
+		return new Splits(Churn.json(f),
+				f.byRegion().stream().map(r -> new RegionRow(key(r), r.base(), r.churned(), r.rate())).toList(),
+				f.byModel().stream().map(r -> new ModelRow(key(r), r.base(), r.churned(), r.rate())).toList());
 	}
 
-	private static Map<String, Object> row(String key, Churn.Row r) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put(key, r.key().isEmpty() ? null : r.key());
-		m.put("base", r.base());
-		m.put("churned", r.churned());
-		m.put("rate", r.rate());
-		return m;
+	/** The A.4 answer with rows by region and by model (an empty key as null). */
+	record Splits(@JsonUnwrapped Churn.FiguresAnswer figures, List<RegionRow> byRegion, List<ModelRow> byModel) {
+	}
+
+	record RegionRow(String regionCode, long base, long churned, BigDecimal rate) {
+	}
+
+	record ModelRow(String model, long base, long churned, BigDecimal rate) {
+	}
+
+	record Created(long id) {
+	}
+
+	private static String key(Churn.Row r) {
+		return r.key().isEmpty() ? null : r.key();
 	}
 
 	@GetMapping("/trend")
@@ -72,23 +80,18 @@ class ChurnApi {
 
 	@GetMapping("/customers")
 	@PreAuthorize(ChurnRoles.READ)
-	Map<String, Object> customers(@RequestParam(required = false) String asOf,
+	PageAnswer<ChurnedCustomers.Item> customers(@RequestParam(required = false) String asOf,
 			@RequestParam(required = false) String months, @RequestParam(required = false) String dealerCode,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
 		Churn.Params p = churn.params(asOf, months);
 		ChurnedCustomers.Page list = churned.page(p.asOf(), p.months(), dealerCode, page, size);
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("items", list.items());
-		m.put("page", list.page());
-		m.put("size", list.size());
-		m.put("total", list.total());
-		return m;
+		return new PageAnswer<>(list.items(), list.page(), list.size(), list.total());
 	}
 
 	@PostMapping("/retention-calls")
 	@PreAuthorize(ChurnRoles.CALL)
-	ResponseEntity<Map<String, Object>> call(@RequestBody RetentionCalls.Command body) {
-		return ResponseEntity.status(201).body(Map.of("id", calls.record(body)));
+	ResponseEntity<Created> call(@RequestBody RetentionCalls.Command body) {
+		return ResponseEntity.status(201).body(new Created(calls.record(body)));
 	}
 
 	@GetMapping("/retention-reasons")

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -146,19 +147,19 @@ public class RetentionCalls {
 		StringBuilder sql = new StringBuilder("""
 				select c.dealer_id, c.reason, c.outcome, count(*) as n from retention_call c join dealer d on d.id = c.dealer_id
 				where c.called_at >= :from and c.called_at < :to""");
-		Map<String, Object> p = new java.util.HashMap<>();
-		p.put("from", java.sql.Timestamp.from(from.atStartOfDay(TimeConfig.BUSINESS_ZONE).toInstant()));
-		p.put("to", java.sql.Timestamp.from(to.plusDays(1).atStartOfDay(TimeConfig.BUSINESS_ZONE).toInstant()));
+		MapSqlParameterSource p = new MapSqlParameterSource();
+		p.addValue("from", java.sql.Timestamp.from(from.atStartOfDay(TimeConfig.BUSINESS_ZONE).toInstant()));
+		p.addValue("to", java.sql.Timestamp.from(to.plusDays(1).atStartOfDay(TimeConfig.BUSINESS_ZONE).toInstant()));
 		if (scope.dealerId() != null) {
 			sql.append(" and c.dealer_id = :dealer");
-			p.put("dealer", scope.dealerId());
+			p.addValue("dealer", scope.dealerId());
 		}
 		if (scope.regionId() != null) {
 			sql.append(" and d.region_id = :region");
-			p.put("region", scope.regionId());
+			p.addValue("region", scope.regionId());
 		}
 		sql.append(" group by c.dealer_id, c.reason, c.outcome");
-		var spec = jdbc.sql(sql.toString()).params(p);
+		var spec = jdbc.sql(sql.toString()).paramSource(p);
 		Map<Long, Map<Reason, Long>> reasons = new java.util.HashMap<>();
 		Map<Long, Map<Outcome, Long>> outcomes = new java.util.HashMap<>();
 		spec.query(rs -> {

@@ -1,10 +1,10 @@
 package com.kcm.voice.survey;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -73,8 +73,8 @@ class SurveyApi {
 
 	@PostMapping("/survey-campaigns/preview")
 	@PreAuthorize(SurveyRoles.MANAGE)
-	Map<String, Object> preview(@RequestBody CampaignBody body) {
-		return Map.of("count", campaigns.preview(body.filter()));
+	CampaignReach preview(@RequestBody CampaignBody body) {
+		return new CampaignReach(campaigns.preview(body.filter()));
 	}
 
 	@PostMapping("/survey-campaigns")
@@ -96,22 +96,19 @@ class SurveyApi {
 
 	@GetMapping("/survey-results")
 	@PreAuthorize(SurveyRoles.RESULTS)
-	List<Map<String, Object>> results(@RequestParam(required = false) String month) {
+	List<ResultLine> results(@RequestParam(required = false) String month) {
 		YearMonth m = month(month, clock);
-		List<Map<String, Object>> out = new ArrayList<>();
-		for (SurveyResults.DealerMonth d : results.month(m)) {
-			Map<String, Object> r = new LinkedHashMap<>();
-			r.put("dealerCode", d.dealerCode());
-			r.put("month", m.toString());
-			r.put("sent", d.sent());
-			r.put("answered", d.answered());
-			r.put("responseRate", d.responseRate());
-			r.put("averages", d.averages());
-			r.put("npsAnswers", d.npsAnswers());
-			r.put("nps", d.nps());
-			out.add(r);
-		}
-		return out;
+		return results.month(m).stream().map(d -> new ResultLine(d.dealerCode(), m.toString(), d.sent(), d.answered(),
+				d.responseRate(), d.averages(), d.npsAnswers(), d.nps())).toList();
+	}
+
+	/** How many customers a campaign would reach. */
+	record CampaignReach(long count) {
+	}
+
+	/** A dealer's survey month: response rate, average score per question, NPS. */
+	record ResultLine(String dealerCode, String month, long sent, long answered, BigDecimal responseRate,
+			Map<String, BigDecimal> averages, long npsAnswers, BigDecimal nps) {
 	}
 
 	@GetMapping("/survey-results/texts")

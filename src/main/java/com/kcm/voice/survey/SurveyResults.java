@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,26 +53,26 @@ public class SurveyResults {
 		this.users = users;
 	}
 
-	private record Sql(String where, Map<String, Object> params) {
+	private record Sql(String where, MapSqlParameterSource params) {
 	}
 
 	private Sql where(YearMonth month, Long onlyDealer) {
 		Scope scope = users.scope();
-		Map<String, Object> p = new HashMap<>();
-		p.put("from", Timestamp.from(month.atDay(1).atStartOfDay(TimeConfig.BUSINESS_ZONE).toInstant()));
-		p.put("to", Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(TimeConfig.BUSINESS_ZONE).toInstant()));
+		MapSqlParameterSource p = new MapSqlParameterSource();
+		p.addValue("from", Timestamp.from(month.atDay(1).atStartOfDay(TimeConfig.BUSINESS_ZONE).toInstant()));
+		p.addValue("to", Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(TimeConfig.BUSINESS_ZONE).toInstant()));
 		StringBuilder w = new StringBuilder(" s.sent_at >= :from and s.sent_at < :to and s.status in ('SENT', 'ANSWERED')");
 		if (scope.dealerId() != null) {
 			w.append(" and s.dealer_id = :sd");
-			p.put("sd", scope.dealerId());
+			p.addValue("sd", scope.dealerId());
 		}
 		if (scope.regionId() != null) {
 			w.append(" and s.dealer_id in (select id from dealer where region_id = :sr)");
-			p.put("sr", scope.regionId());
+			p.addValue("sr", scope.regionId());
 		}
 		if (onlyDealer != null) {
 			w.append(" and s.dealer_id = :od");
-			p.put("od", onlyDealer);
+			p.addValue("od", onlyDealer);
 		}
 		return new Sql(w.toString(), p);
 	}
@@ -94,7 +95,7 @@ public class SurveyResults {
 		Sql w = where(month, onlyDealer);
 		Map<Long, long[]> counts = new LinkedHashMap<>();
 		jdbc.sql("select s.dealer_id, count(*) as sent, sum(case when s.status = 'ANSWERED' then 1 else 0 end) as answered"
-				+ " from survey s where" + w.where() + " group by s.dealer_id").params(w.params()).query(rs -> {
+				+ " from survey s where" + w.where() + " group by s.dealer_id").paramSource(w.params()).query(rs -> {
 					long d = rs.getLong("dealer_id");
 					counts.put(rs.wasNull() ? -1L : d, new long[] { rs.getLong("sent"), rs.getLong("answered") });
 				});
@@ -105,7 +106,7 @@ public class SurveyResults {
 				+ " sum(case when a.score <= 6 then 1 else 0 end) as detractors"
 				+ " from survey s join survey_answer a on a.survey_id = s.id join survey_question q on q.id = a.question_id"
 				+ " where" + w.where() + " and q.kind in ('SCORE_1_5', 'NPS_0_10') group by s.dealer_id, q.kind, q.text")
-				.params(w.params()).query(rs -> {
+				.paramSource(w.params()).query(rs -> {
 					long d = rs.getLong("dealer_id");
 					Long key = rs.wasNull() ? -1L : d;
 					long n = rs.getLong("n");
@@ -140,12 +141,11 @@ public class SurveyResults {
 	@Transactional(readOnly = true)
 	public void texts(YearMonth month, Long onlyDealer, int limit, Consumer<TextAnswer> sink) {
 		Sql w = where(month, onlyDealer);
-		Map<String, Object> p = new HashMap<>(w.params());
-		p.put("limit", limit);
+		MapSqlParameterSource p = new MapSqlParameterSource(w.params().getValues()).addValue("limit", limit);
 		List<TextAnswer> rows = jdbc.sql("select s.id, s.dealer_id, s.complaint_id, q.text as question, a.text"
 				+ " from survey s join survey_answer a on a.survey_id = s.id join survey_question q on q.id = a.question_id"
 				+ " where" + w.where() + " and q.kind = 'TEXT' and a.text is not null order by s.answered_at desc, s.id desc"
-				+ " fetch first :limit rows only").params(p).query((rs, i) -> {
+				+ " fetch first :limit rows only").paramSource(p).query((rs, i) -> {
 					long d = rs.getLong("dealer_id");
 					Long dealer = rs.wasNull() ? null : d;
 					long k = rs.getLong("complaint_id");
