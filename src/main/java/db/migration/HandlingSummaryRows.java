@@ -13,6 +13,21 @@ import java.sql.Statement;
  */
 public final class HandlingSummaryRows {
 
+	/**
+	 * The columns of the timeline's tables these statements were written against. A column added to one of
+	 * them makes {@code HandlingSummaryRebuildTests} fail until it is listed here — after deciding whether the
+	 * summary must use it (then the statements, the summary's tables, {@code HandlingSummary.registrationRow}
+	 * and {@code HandlingFacts} change with it; docs/development.md).
+	 */
+	public static final java.util.Map<String, java.util.Set<String>> TIMELINE_COLUMNS = java.util.Map.of(
+			"complaint_event", java.util.Set.of("id", "complaint_id", "work_order_id", "dealer_id", "type", "at",
+					"actor", "from_status", "to_status", "detail", "category"),
+			"complaint_callback", java.util.Set.of("id", "complaint_id", "at", "closure_round", "reached", "resolved",
+					"satisfied", "false_reply", "notes", "agent"),
+			"work_order_reply", java.util.Set.of("id", "work_order_id", "at", "contacted_customer_at", "final_result",
+					"text", "fault_cause", "quality_defect", "parts_replaced", "repair_order_no", "claim_no",
+					"delay_reason", "entered_by", "on_dealers_behalf"));
+
 	private static final String LATEST = " order by e.at desc, e.id desc fetch first 1 rows only)";
 	private static final String BEFORE_LATEST = " order by e.at desc, e.id desc offset 1 rows fetch next 1 rows only)";
 	private static final String CB_LATEST = " order by cb.at desc, cb.id desc fetch first 1 rows only)";
