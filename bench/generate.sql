@@ -20,7 +20,8 @@ select 'B' || lpad(k::text, 4, '0'), '基准服务商' || k, case when k % 3 = 0
 from generate_series(1, greatest(0, :dealers - (select count(*) from dealer))) k
 join bench_region r on r.i = k % (select count(*) from bench_region);
 insert into dealer_status_history (dealer_id, status, effective_from, recorded_at, recorded_by)
-select id, 'ACTIVE', accepted_on, now(), 'bench' from dealer where code like 'B%';
+select id, 'ACTIVE', accepted_on, now(), 'bench' from dealer d where code like 'B%'
+  and not exists (select 1 from dealer_status_history h where h.dealer_id = d.id); -- assessment-data.sql wrote them
 create temporary table bench_dealer as select (row_number() over (order by id)) - 1 as i, id from dealer;
 create temporary table bench_customer as
   select (row_number() over (order by id)) - 1 as i, id, name from customer where merged_into_id is null;

@@ -3,7 +3,6 @@ package com.kcm.complaint;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,10 +56,9 @@ public class HandlingSummary {
 	public int rebuild(YearMonth month) {
 		entityManager.flush();
 		if (month == null) {
-			jdbc.sql(HandlingSummaryRows.deleteWorkOrders("1 = 1")).update();
-			jdbc.sql(HandlingSummaryRows.deleteComplaints("1 = 1")).update();
-			jdbc.sql(HandlingSummaryRows.insertWorkOrders("1 = 1")).update();
-			return jdbc.sql(HandlingSummaryRows.insertComplaints("1 = 1")).update();
+			List<Long> ids = jdbc.sql("select id from complaint order by id").query(Long.class).list();
+			refresh(ids);
+			return ids.size();
 		}
 		Instant from = month.atDay(1).atStartOfDay(TimeConfig.BUSINESS_ZONE).toInstant();
 		Instant to = month.plusMonths(1).atDay(1).atStartOfDay(TimeConfig.BUSINESS_ZONE).toInstant();
@@ -70,19 +68,26 @@ public class HandlingSummary {
 				select w.complaint_id from work_order w where w.dispatched_at >= :from and w.dispatched_at < :to
 				""").param("from", from.atOffset(ZoneOffset.UTC)).param("to", to.atOffset(ZoneOffset.UTC))
 				.query(Long.class).list();
-		refresh(ids);
+		refresh(ids.stream().sorted().toList());
 		return ids.size();
 	}
 
 	/** Builds the rows of these complaints again from their timeline, in the caller's transaction. */
 	void refresh(Set<Long> complaintIds) {
-		refresh(List.copyOf(complaintIds));
+		refresh(complaintIds.stream().sorted().toList());
 	}
 
+	/**
+	 * The complaints' rows built again, {@link #CHUNK} complaints per statement. Each chunk first locks its
+	 * complaints (in id order): a concurrent transaction refreshing one of them waits for this one's commit and
+	 * then reads the timeline and the summary it left, instead of inserting a row beside it.
+	 */
 	private void refresh(List<Long> complaintIds) {
 		for (int i = 0; i < complaintIds.size(); i += CHUNK) {
 			List<Long> ids = complaintIds.subList(i, Math.min(complaintIds.size(), i + CHUNK));
 			String where = "c.id in (:ids)";
+			jdbc.sql("select c.id from complaint c where " + where + " order by c.id for update").param("ids", ids)
+					.query(Long.class).list();
 			jdbc.sql(HandlingSummaryRows.deleteWorkOrders(where)).param("ids", ids).update();
 			jdbc.sql(HandlingSummaryRows.deleteComplaints(where)).param("ids", ids).update();
 			jdbc.sql(HandlingSummaryRows.insertComplaints(where)).param("ids", ids).update();
@@ -189,7 +194,7 @@ public class HandlingSummary {
 		public void beforeCommit(boolean readOnly) {
 			// JPA writes what it still holds first: its listeners may mark more complaints while it does
 			owner.entityManager.flush();
-			owner.refresh(new ArrayList<>(complaints));
+			owner.refresh(complaints);
 		}
 	}
 }
