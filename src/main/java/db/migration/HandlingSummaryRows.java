@@ -6,10 +6,12 @@ import java.sql.Statement;
 
 /**
  * The statements that build the handling summary (ADR 0003) from the timeline, for the complaints a condition
- * on {@code complaint c} selects: used by the migration that fills it, by the complaint module's refresh after
- * each timeline change and by the repair command, so all three write the same rows. Plain SQL that runs
- * unchanged on PostgreSQL and H2 (PostgreSQL mode). Timeline order is (at, id), as in the assessment's
- * lookups.
+ * selects: used by the migration that fills it, by the complaint module's refresh after each timeline change
+ * and by the repair command, so all three write the same rows. The condition names the complaint id as
+ * {@value #ID}, which each statement replaces by its own indexed column (the complaint's primary key, the work
+ * order's {@code complaint_id}): a refresh's {@code {id} = ?} is then an index lookup whatever the planner's
+ * statistics say, no join order to get wrong. Plain SQL that runs unchanged on PostgreSQL and H2 (PostgreSQL
+ * mode). Timeline order is (at, id), as in the assessment's lookups.
  */
 public final class HandlingSummaryRows {
 
@@ -28,6 +30,9 @@ public final class HandlingSummaryRows {
 					"text", "fault_cause", "quality_defect", "parts_replaced", "repair_order_no", "claim_no",
 					"delay_reason", "entered_by", "on_dealers_behalf"));
 
+	/** The complaint id in a condition. */
+	public static final String ID = "{id}";
+
 	private static final String LATEST = " order by e.at desc, e.id desc fetch first 1 rows only)";
 	private static final String BEFORE_LATEST = " order by e.at desc, e.id desc offset 1 rows fetch next 1 rows only)";
 	private static final String CB_LATEST = " order by cb.at desc, cb.id desc fetch first 1 rows only)";
@@ -35,20 +40,18 @@ public final class HandlingSummaryRows {
 	private HandlingSummaryRows() {
 	}
 
-	/** Removes the complaint rows of the complaints {@code where} selects. */
-	public static String deleteComplaints(String where) {
-		return "delete from complaint_handling_summary where complaint_id in (select c.id from complaint c where "
-				+ where + ")";
+	/** Removes the complaint rows of the complaints {@code condition} selects. */
+	public static String deleteComplaints(String condition) {
+		return "delete from complaint_handling_summary where " + condition.replace(ID, "complaint_id");
 	}
 
-	/** Removes the work-order rows of the complaints {@code where} selects. */
-	public static String deleteWorkOrders(String where) {
-		return "delete from work_order_handling_summary where complaint_id in (select c.id from complaint c where "
-				+ where + ")";
+	/** Removes the work-order rows of the complaints {@code condition} selects. */
+	public static String deleteWorkOrders(String condition) {
+		return "delete from work_order_handling_summary where " + condition.replace(ID, "complaint_id");
 	}
 
-	/** Inserts the complaint rows of the complaints {@code where} selects, from their timeline. */
-	public static String insertComplaints(String where) {
+	/** Inserts the complaint rows of the complaints {@code condition} selects, from their timeline. */
+	public static String insertComplaints(String condition) {
 		return """
 				insert into complaint_handling_summary (complaint_id, status, status_at, status_before, status_before_at,
 				    status_first_at, category, category_at, category_before, category_before_at, category_first_at,
@@ -70,11 +73,11 @@ public final class HandlingSummaryRows {
 				(select count(*) from complaint_callback cb where cb.complaint_id = c.id and cb.false_reply = true),
 				(select cb.reached from complaint_callback cb where cb.complaint_id = c.id""" + CB_LATEST + ",\n"
 				+ "(select cb.satisfied from complaint_callback cb where cb.complaint_id = c.id and cb.reached = true"
-				+ CB_LATEST + "\nfrom complaint c where " + where;
+				+ CB_LATEST + "\nfrom complaint c where " + condition.replace(ID, "c.id");
 	}
 
-	/** Inserts the work-order rows (work orders with a reply) of the complaints {@code where} selects. */
-	public static String insertWorkOrders(String where) {
+	/** Inserts the work-order rows (work orders with a reply) of the complaints {@code condition} selects. */
+	public static String insertWorkOrders(String condition) {
 		return """
 				insert into work_order_handling_summary (work_order_id, complaint_id, first_reply_at, first_contact_at,
 				    contact_settled_at)
@@ -83,10 +86,9 @@ public final class HandlingSummaryRows {
 				         where r.work_order_id = s.work_order_id and r.contacted_customer_at = s.first_contact_at)
 				from (select w.id as work_order_id, w.complaint_id, min(r.at) as first_reply_at,
 				             min(r.contacted_customer_at) as first_contact_at
-				      from complaint c
-				      join work_order w on w.complaint_id = c.id
+				      from work_order w
 				      join work_order_reply r on r.work_order_id = w.id
-				""" + "where " + where + "\ngroup by w.id, w.complaint_id) s";
+				""" + "where " + condition.replace(ID, "w.complaint_id") + "\ngroup by w.id, w.complaint_id) s";
 	}
 
 	/** Rebuilds the summary of every complaint: used by the migration that creates it. */

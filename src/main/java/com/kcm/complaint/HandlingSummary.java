@@ -57,7 +57,7 @@ public class HandlingSummary {
 		entityManager.flush();
 		if (month == null) {
 			List<Long> ids = jdbc.sql("select id from complaint order by id").query(Long.class).list();
-			refresh(ids);
+			rebuild(ids);
 			return ids.size();
 		}
 		Instant from = month.atDay(1).atStartOfDay(TimeConfig.BUSINESS_ZONE).toInstant();
@@ -68,7 +68,7 @@ public class HandlingSummary {
 				select w.complaint_id from work_order w where w.dispatched_at >= :from and w.dispatched_at < :to
 				""").param("from", from.atOffset(ZoneOffset.UTC)).param("to", to.atOffset(ZoneOffset.UTC))
 				.query(Long.class).list();
-		refresh(ids.stream().sorted().toList());
+		rebuild(ids.stream().sorted().toList());
 		return ids.size();
 	}
 
@@ -78,20 +78,37 @@ public class HandlingSummary {
 	}
 
 	/**
-	 * The complaints' rows built again, {@link #CHUNK} complaints per statement. Each chunk first locks its
-	 * complaints (in id order): a concurrent transaction refreshing one of them waits for this one's commit and
-	 * then reads the timeline and the summary it left, instead of inserting a row beside it.
+	 * The complaints' rows built again, each complaint with its own statements keyed by an equality on an
+	 * indexed column (a transaction rarely changes more than one or two complaints; the plan never depends on
+	 * statistics). Each complaint is first locked (in id order): a concurrent transaction refreshing it waits
+	 * for this one's commit and then reads the timeline and the summary it left, instead of inserting a row
+	 * beside it.
 	 */
 	private void refresh(List<Long> complaintIds) {
+		String one = HandlingSummaryRows.ID + " = :id";
+		for (Long id : complaintIds) {
+			jdbc.sql("select id from complaint where id = :id for update").param("id", id).query(Long.class).list();
+			jdbc.sql(HandlingSummaryRows.deleteWorkOrders(one)).param("id", id).update();
+			jdbc.sql(HandlingSummaryRows.deleteComplaints(one)).param("id", id).update();
+			jdbc.sql(HandlingSummaryRows.insertComplaints(one)).param("id", id).update();
+			jdbc.sql(HandlingSummaryRows.insertWorkOrders(one)).param("id", id).update();
+		}
+	}
+
+	/**
+	 * The rows of many complaints built again ({@link #CHUNK} per statement, locked first, in id order): the
+	 * repair command.
+	 */
+	private void rebuild(List<Long> complaintIds) {
+		String some = HandlingSummaryRows.ID + " in (:ids)";
 		for (int i = 0; i < complaintIds.size(); i += CHUNK) {
 			List<Long> ids = complaintIds.subList(i, Math.min(complaintIds.size(), i + CHUNK));
-			String where = "c.id in (:ids)";
-			jdbc.sql("select c.id from complaint c where " + where + " order by c.id for update").param("ids", ids)
+			jdbc.sql("select id from complaint where id in (:ids) order by id for update").param("ids", ids)
 					.query(Long.class).list();
-			jdbc.sql(HandlingSummaryRows.deleteWorkOrders(where)).param("ids", ids).update();
-			jdbc.sql(HandlingSummaryRows.deleteComplaints(where)).param("ids", ids).update();
-			jdbc.sql(HandlingSummaryRows.insertComplaints(where)).param("ids", ids).update();
-			jdbc.sql(HandlingSummaryRows.insertWorkOrders(where)).param("ids", ids).update();
+			jdbc.sql(HandlingSummaryRows.deleteWorkOrders(some)).param("ids", ids).update();
+			jdbc.sql(HandlingSummaryRows.deleteComplaints(some)).param("ids", ids).update();
+			jdbc.sql(HandlingSummaryRows.insertComplaints(some)).param("ids", ids).update();
+			jdbc.sql(HandlingSummaryRows.insertWorkOrders(some)).param("ids", ids).update();
 		}
 	}
 
@@ -109,7 +126,11 @@ public class HandlingSummary {
 		}
 		for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
 			if (s instanceof RefreshBeforeCommit r && r.owner == this) {
-				r.complaints.add(complaintId);
+				if (r.done) { // written by JPA after the refresh (another synchronization's work): at once
+					refresh(List.of(complaintId));
+				} else {
+					r.complaints.add(complaintId);
+				}
 				return;
 			}
 		}
@@ -185,6 +206,7 @@ public class HandlingSummary {
 
 		private final HandlingSummary owner;
 		private final Set<Long> complaints = new LinkedHashSet<>();
+		private boolean done;
 
 		RefreshBeforeCommit(HandlingSummary owner) {
 			this.owner = owner;
@@ -195,6 +217,7 @@ public class HandlingSummary {
 			// JPA writes what it still holds first: its listeners may mark more complaints while it does
 			owner.entityManager.flush();
 			owner.refresh(complaints);
+			done = true;
 		}
 	}
 }
