@@ -16,7 +16,7 @@ import org.hibernate.annotations.Immutable;
 
 /** One callback (回访) by customer service, belonging to the closure request it answers. */
 @Entity
-@jakarta.persistence.EntityListeners(ComplaintChanges.Listener.class)
+@jakarta.persistence.EntityListeners({ ComplaintChanges.Listener.class, HandlingSummary.Listener.class })
 @Immutable
 @Table(name = "complaint_callback")
 public class Callback {
@@ -64,6 +64,10 @@ public class Callback {
 		this.falseReply = a.falseReply();
 		this.notes = a.notes();
 		this.agent = actor.username();
+	}
+
+	Long complaintId() {
+		return complaint.getId();
 	}
 
 	public Long getId() {

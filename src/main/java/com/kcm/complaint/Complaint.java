@@ -673,8 +673,9 @@ public class Complaint {
 
 	/**
 	 * A complaint just registered, as rows for plain JDBC: the complaint under {@code newId} and its timeline
-	 * (the registration) with ids from {@code eventIds}. Every mapped column is written (checked by
-	 * {@code RegistrationWriteTests}); used by {@link RegistrationWrite}, which writes them in one round trip.
+	 * (the registration) with ids from {@code eventIds}, and its handling summary row (ADR 0003). Every mapped
+	 * column is written (checked by {@code RegistrationWriteTests}); used by {@link RegistrationWrite}, which
+	 * writes them in one round trip.
 	 */
 	List<Insert> insertRows(long newId, java.util.function.LongSupplier eventIds) {
 		if (id != null || !workOrders.isEmpty() || !callbacks.isEmpty()) {
@@ -705,6 +706,7 @@ public class Complaint {
 		for (ComplaintEvent e : events) {
 			rows.add(e.insertRow(eventIds.getAsLong()));
 		}
+		rows.add(HandlingSummary.registrationRow(id, events));
 		return rows;
 	}
 

@@ -25,6 +25,7 @@ import com.kcm.shared.sql.Insert;
  * the assessment reads the state of a complaint at a cut-off from these rows.
  */
 @Entity
+@jakarta.persistence.EntityListeners(HandlingSummary.Listener.class)
 @Immutable
 @Table(name = "complaint_event")
 public class ComplaintEvent {
@@ -107,6 +108,10 @@ public class ComplaintEvent {
 
 	public Long getId() {
 		return id;
+	}
+
+	Long complaintId() {
+		return complaint.getId();
 	}
 
 	public Long getWorkOrderId() {

@@ -12,39 +12,71 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The handling facts of complaints as of a cut-off, for the assessment: one SQL query over the timeline,
- * counting only events before the cut-off (see ARCHITECTURE). Each row is one dealer's first work order for one
- * complaint that was not voided before the cut-off; the complaint's state comes from its events
- * strictly before the cut-off, so recomputing with the same cut-off gives the same facts.
+ * The handling facts of complaints as of a cut-off, for the assessment: one SQL query, counting only events
+ * before the cut-off (see ARCHITECTURE). Each row is one dealer's first work order for one complaint that was
+ * not voided before the cut-off; the complaint's state is the one its events strictly before the cut-off
+ * give, so recomputing with the same cut-off gives the same facts. The values come from the handling summary
+ * ({@link HandlingSummary}, ADR 0003), which decides them for any cut-off after the complaint's last changes;
+ * only a complaint with two or more status (or category) changes at or after the cut-off, or replies and
+ * callbacks on both sides of it, is looked up in its timeline.
  */
 @Service
 @Transactional(readOnly = true)
 public class HandlingFacts {
 
+	/**
+	 * A value at instant {@code x} from the summary's latest entry, the one before it and the first one: the
+	 * latest before {@code x} is the latest entry when that is before {@code x}, else the one before it when
+	 * that is; there is none when the first entry is not before {@code x}; otherwise (two or more entries at or
+	 * after {@code x}, rare) the timeline is looked up for this complaint as before ADR 0003.
+	 */
+	private static String latestBefore(String x, String column, String eventColumn) {
+		return "case when s." + column + "_at < " + x + " then s." + column + " when s." + column + "_before_at < " + x
+				+ " then s." + column + "_before when s." + column + "_first_at is null or s." + column + "_first_at >= "
+				+ x + " then null else (select e." + eventColumn + " from complaint_event e where e.complaint_id = c.id"
+				+ " and e.at < " + x + " and e." + eventColumn + " is not null order by e.at desc, e.id desc"
+				+ " fetch first 1 rows only) end";
+	}
+
+	/** A callback fact at the cut-off: the summary's when every callback is before it, none when none is. */
+	private static String callbackFact(String column, String none, String lookup) {
+		return "case when s.callback_last_at < :c then s." + column
+				+ " when s.callback_first_at is null or s.callback_first_at >= :c then " + none + " else (" + lookup
+				+ ") end";
+	}
+
+	/**
+	 * The facts from the handling summary (ADR 0003): one row of {@code complaint_handling_summary} per
+	 * complaint and at most one of {@code work_order_handling_summary} per work order. Each value equals the
+	 * timeline lookup of the same name "before the cut-off" (kept in the tests as their oracle).
+	 */
 	private static final String FACTS = """
 			select c.id as complaint_id, w.dealer_id, w.id as work_order_id, c.kind, c.channel, c.online_negative,
 			       w.transfer, w.dispatched_at, w.reply_due_at, w.close_due_at,
-			       (select min(r.at) from work_order_reply r where r.work_order_id = w.id and r.at < :c) as first_reply_at,
-			       (select min(r.contacted_customer_at) from work_order_reply r
-			         where r.work_order_id = w.id and r.at < :c) as first_contact_at,
-			       (select e.to_status from complaint_event e where e.complaint_id = c.id and e.at < :c
-			         and e.to_status is not null order by e.at desc, e.id desc fetch first 1 rows only) as status_at,
-			       (select e.to_status from complaint_event e where e.complaint_id = c.id and e.at < :pc
-			         and e.to_status is not null order by e.at desc, e.id desc fetch first 1 rows only) as status_at_prev,
-			       (select e.category from complaint_event e where e.complaint_id = c.id and e.at < :c
-			         and e.category is not null order by e.at desc, e.id desc fetch first 1 rows only) as category_at,
-			       (select min(e.at) from complaint_event e where e.complaint_id = c.id and e.at < :c
-			         and e.to_status in ('CLOSED', 'FORCE_CLOSED', 'CLOSED_UNREACHABLE')) as closed_at,
-			       (select count(*) from complaint_callback cb where cb.complaint_id = c.id and cb.at < :c
-			         and cb.reached = true) as reached_callbacks,
-			       (select count(*) from complaint_callback cb where cb.complaint_id = c.id and cb.at < :c
-			         and cb.false_reply = true) as false_replies,
-			       (select cb.reached from complaint_callback cb where cb.complaint_id = c.id and cb.at < :c
-			         order by cb.at desc, cb.id desc fetch first 1 rows only) as last_reached,
-			       (select cb.satisfied from complaint_callback cb where cb.complaint_id = c.id and cb.at < :c
-			         and cb.reached = true order by cb.at desc, cb.id desc fetch first 1 rows only) as last_satisfied
+			       case when ws.first_reply_at < :c then ws.first_reply_at end as first_reply_at,
+			       case when ws.first_contact_at is null or not (ws.first_reply_at < :c) then null
+			            when ws.contact_settled_at < :c then ws.first_contact_at
+			            else (select min(r.contacted_customer_at) from work_order_reply r
+			                   where r.work_order_id = w.id and r.at < :c) end as first_contact_at,
+			""" + latestBefore(":c", "status", "to_status") + " as status_at,\n"
+			+ latestBefore(":pc", "status", "to_status") + " as status_at_prev,\n"
+			+ latestBefore(":c", "category", "category") + " as category_at,\n"
+			+ "case when s.closed_at < :c then s.closed_at end as closed_at,\n"
+			+ callbackFact("reached_callbacks", "0", "select count(*) from complaint_callback cb"
+					+ " where cb.complaint_id = c.id and cb.at < :c and cb.reached = true") + " as reached_callbacks,\n"
+			+ callbackFact("false_replies", "0", "select count(*) from complaint_callback cb"
+					+ " where cb.complaint_id = c.id and cb.at < :c and cb.false_reply = true") + " as false_replies,\n"
+			+ callbackFact("last_reached", "null", "select cb.reached from complaint_callback cb"
+					+ " where cb.complaint_id = c.id and cb.at < :c order by cb.at desc, cb.id desc fetch first 1 rows only")
+			+ " as last_reached,\n"
+			+ callbackFact("last_satisfied", "null", "select cb.satisfied from complaint_callback cb"
+					+ " where cb.complaint_id = c.id and cb.at < :c and cb.reached = true"
+					+ " order by cb.at desc, cb.id desc fetch first 1 rows only") + " as last_satisfied\n"
+			+ """
 			from work_order w
 			join complaint c on c.id = w.complaint_id
+			join complaint_handling_summary s on s.complaint_id = c.id
+			left join work_order_handling_summary ws on ws.work_order_id = w.id
 			where w.dispatched_at >= :from and w.dispatched_at < :to and w.dispatched_at < :c
 			  and not (w.status = 'VOIDED' and w.ended_at < :c)
 			  and not exists (select 1 from work_order w2
@@ -103,7 +135,7 @@ public class HandlingFacts {
 		return spec.query(HandlingFacts::row).list();
 	}
 
-	private static HandlingFact row(ResultSet rs, int n) throws SQLException {
+	static HandlingFact row(ResultSet rs, int n) throws SQLException {
 		return new HandlingFact(rs.getLong("complaint_id"), rs.getLong("dealer_id"), rs.getLong("work_order_id"),
 				ComplaintKind.valueOf(rs.getString("kind")), Channel.valueOf(rs.getString("channel")),
 				rs.getBoolean("online_negative"), !rs.getBoolean("transfer"), instant(rs, "dispatched_at"),

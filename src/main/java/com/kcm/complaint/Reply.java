@@ -18,6 +18,7 @@ import org.hibernate.annotations.Immutable;
 
 /** One reply of a dealer on its work order. Never changed once given. */
 @Entity
+@jakarta.persistence.EntityListeners(HandlingSummary.Listener.class)
 @Immutable
 @Table(name = "work_order_reply")
 public class Reply {

@@ -66,9 +66,11 @@ class RegistrationWriteTests {
 				"列检查", 1L, "客户", null, ComplainantType.CUSTOMER, null, null, null, false, false),
 				Instant.parse("2026-11-02T02:00:00Z"), new Actor("agent"));
 		List<Insert> rows = c.insertRows(7L, () -> 8L);
-		assertThat(rows).extracting(Insert::table).containsExactly("complaint", "complaint_event");
+		assertThat(rows).extracting(Insert::table).containsExactly("complaint", "complaint_event",
+				"complaint_handling_summary");
 		assertThat(new TreeSet<>(rows.get(0).columns())).isEqualTo(mappedColumns(Complaint.class));
 		assertThat(new TreeSet<>(rows.get(1).columns())).isEqualTo(mappedColumns(ComplaintEvent.class));
+		assertThat(new TreeSet<>(rows.get(2).columns())).isEqualTo(tableColumns("complaint_handling_summary"));
 		assertThat(rows.get(0).columns()).doesNotHaveDuplicates();
 		Insert entry = audit.changeRow(Audit.CREATE, "complaint", 7L, null, java.util.Map.of("id", 7));
 		assertThat(new TreeSet<>(entry.columns())).isEqualTo(mappedColumns(AuditEntry.class));
@@ -115,6 +117,37 @@ class RegistrationWriteTests {
 			b.append(chars.charAt(r.nextInt(chars.length())));
 		}
 		return b.toString();
+	}
+
+	/** The columns of a table as the database has them (lower case). */
+	Set<String> tableColumns(String table) {
+		return jdbc.sql("select * from " + table + " where 1 = 0").query(rs -> {
+			Set<String> columns = new TreeSet<>();
+			for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+				columns.add(rs.getMetaData().getColumnLabel(i).toLowerCase(java.util.Locale.ROOT));
+			}
+			return columns;
+		});
+	}
+
+	@Test
+	void theSummaryOfARegisteredComplaintIsTheOneItsTimelineGives() {
+		clock.set(Instant.parse("2026-11-04T01:02:03.456789Z"));
+		String user = Api.createUser(port, "rs", "AFTER_SALES", null);
+		IntakeCommand cmd = new IntakeCommand("COMPLAINT", "HOTLINE_400", "PRODUCT_QUALITY", "刹车异响",
+				new IntakeCommand.CustomerPart("钱先生", ComplaintApiStoryTests.phone(), null), null, null, null, null,
+				null);
+		AtomicReference<Complaint> registered = new AtomicReference<>();
+		assertThat(signIn.runAs(user, () -> registered.set(intake.registerOnce(cmd, "rs-" + UUID.randomUUID(),
+				cmd.toString()).complaint()))).isTrue();
+		long id = registered.get().getId();
+		String row = "select * from complaint_handling_summary where complaint_id = ?";
+		var written = jdbc.sql(row).param(id).query().singleRow();
+		assertThat(written).containsEntry("status", "REGISTERED").containsEntry("category", "PRODUCT_QUALITY")
+				.containsEntry("reached_callbacks", 0);
+		jdbc.sql(db.migration.HandlingSummaryRows.deleteComplaints("{id} = ?")).param(id).update();
+		jdbc.sql(db.migration.HandlingSummaryRows.insertComplaints("{id} = ?")).param(id).update();
+		assertThat(jdbc.sql(row).param(id).query().singleRow()).isEqualTo(written);
 	}
 
 	Set<String> mappedColumns(Class<?> entity) {
