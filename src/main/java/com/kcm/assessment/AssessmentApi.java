@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,6 +36,30 @@ class AssessmentApi {
 	record LimitOverride(String dealerCode, String month, Integer limit, String reason) {
 	}
 
+	/** {@code POST /service-visits}: how many months were recorded. */
+	record VisitsRecorded(int recorded) {
+	}
+
+	/** {@code POST /media-incidents}: the recorded incident's id. */
+	record MediaIncidentRecorded(long id) {
+	}
+
+	/** {@code POST /penalties}: the proposal's id. */
+	record PenaltyProposed(long id) {
+	}
+
+	/** {@code POST /penalties/{id}/approve}. */
+	record PenaltyApproval(long id, String status) {
+	}
+
+	/** {@code POST /limit-overrides}: the limit now in force for the dealer's quarter. */
+	record LimitOverridden(String dealerCode, String quarter, int limit) {
+	}
+
+	/** {@code POST /assessments/{month}/compute}: how many dealers were computed. */
+	record MonthComputed(String month, int dealers) {
+	}
+
 	private final ServiceVisits visits;
 	private final MediaIncidents incidents;
 	private final Penalties penalties;
@@ -58,34 +81,34 @@ class AssessmentApi {
 
 	@PostMapping("/service-visits")
 	@PreAuthorize("hasAnyRole('AFTER_SALES', 'ADMIN')")
-	Map<String, Object> serviceVisits(@RequestBody List<ServiceVisits.Entry> entries) {
-		return Map.of("recorded", visits.record(entries));
+	VisitsRecorded serviceVisits(@RequestBody List<ServiceVisits.Entry> entries) {
+		return new VisitsRecorded(visits.record(entries));
 	}
 
 	@PostMapping("/media-incidents")
 	@PreAuthorize("hasRole('AFTER_SALES')")
 	@ResponseStatus(HttpStatus.CREATED)
-	Map<String, Object> mediaIncident(@RequestBody MediaIncident m) {
-		return Map.of("id", incidents.record(m.dealerCode(), m.at(), m.description(), m.complaintExternalId()));
+	MediaIncidentRecorded mediaIncident(@RequestBody MediaIncident m) {
+		return new MediaIncidentRecorded(incidents.record(m.dealerCode(), m.at(), m.description(), m.complaintExternalId()));
 	}
 
 	@PostMapping("/penalties")
 	@PreAuthorize("hasRole('AFTER_SALES')")
 	@ResponseStatus(HttpStatus.CREATED)
-	Map<String, Object> propose(@RequestBody PenaltyProposal p) {
-		return Map.of("id", penalties.propose(p.dealerCode(), p.month(), p.amount(), p.reason()));
+	PenaltyProposed propose(@RequestBody PenaltyProposal p) {
+		return new PenaltyProposed(penalties.propose(p.dealerCode(), p.month(), p.amount(), p.reason()));
 	}
 
 	@PostMapping("/penalties/{id}/approve")
 	@PreAuthorize("hasRole('AFTER_SALES_MANAGER')")
-	Map<String, Object> approve(@PathVariable long id) {
+	PenaltyApproval approve(@PathVariable long id) {
 		penalties.approve(id);
-		return Map.of("id", id, "status", "APPROVED");
+		return new PenaltyApproval(id, "APPROVED");
 	}
 
 	@PostMapping("/limit-overrides")
 	@PreAuthorize("hasRole('AFTER_SALES')")
-	Map<String, Object> overrideLimit(@RequestBody LimitOverride o) {
+	LimitOverridden overrideLimit(@RequestBody LimitOverride o) {
 		long dealerId = dealers.byCode(o.dealerCode() == null ? "" : o.dealerCode().trim())
 				.orElseThrow(() -> ValidationException.of("dealerCode", "assessment.dealer.unknown", o.dealerCode())).id();
 		if (o.limit() == null) {
@@ -93,22 +116,19 @@ class AssessmentApi {
 		}
 		YearMonth month = Months.parse(o.month(), "month");
 		limits.override(dealerId, month, o.limit(), o.reason());
-		return Map.of("dealerCode", o.dealerCode(), "quarter", Months.quarter(month), "limit", o.limit());
+		return new LimitOverridden(o.dealerCode(), Months.quarter(month), o.limit());
 	}
 
 	@PostMapping("/assessments/{month}/compute")
 	@PreAuthorize("hasRole('AFTER_SALES')")
-	Map<String, Object> compute(@PathVariable String month,
+	MonthComputed compute(@PathVariable String month,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime cutoff) {
 		YearMonth m = Months.parse(month, "month");
 		Instant c = cutoff == null ? null : cutoff.toInstant();
-		int n = computation.compute(m, c);
-		Map<String, Object> answer = new LinkedHashMap<>();
-		answer.put("month", m.toString());
-		answer.put("dealers", n);
-		return answer;
+		return new MonthComputed(m.toString(), computation.compute(m, c));
 	}
 
+	/** The stored answer as data (its numbers exactly as stored), each condition with its explanation. */
 	@GetMapping("/assessments/{month}/dealers/{code}")
 	Map<String, Object> dealer(@PathVariable String month, @PathVariable String code) {
 		// each condition also gets its explanation sentence (additive to Appendix A)

@@ -95,7 +95,7 @@ public class AssessmentComputation {
 		List<MapSqlParameterSource> rows = new ArrayList<>(all.size());
 		for (MonthlyIndicators m : all) {
 			DealerSummary dealer = byId.get(m.dealerId());
-			Map<String, Object> answer = answer(dealer, m, facts);
+			AssessmentAnswer answer = answer(dealer, m, facts);
 			rows.add(new MapSqlParameterSource().addValue("m", month.toString()).addValue("d", dealer.id())
 					.addValue("c", Months.utc(c)).addValue("at", now).addValue("by", by)
 					.addValue("r", json.writeValueAsString(answer)));
@@ -139,7 +139,7 @@ public class AssessmentComputation {
 	public long computeDealer(YearMonth month, long dealerId, Instant cutoff) {
 		DealerSummary dealer = dealers.byId(dealerId).orElseThrow(() -> new NotFoundException("dealer", dealerId));
 		MonthlyIndicators m = assessments.indicators(dealerId, month, cutoff);
-		Map<String, Object> answer = answer(dealer, m, dealers.daysNotActive(dealerId, month));
+		AssessmentAnswer answer = answer(dealer, m, dealers.daysNotActive(dealerId, month));
 		var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
 		jdbc.sql("insert into assessment_result (period_month, dealer_id, cutoff, computed_at, computed_by, result) "
 				+ "values (:m, :d, :c, :at, :by, :r)").param("m", month.toString()).param("d", dealerId)
@@ -170,77 +170,38 @@ public class AssessmentComputation {
 				|| (scope.regionId() != null && scope.regionId() == d.regionId());
 	}
 
-	Map<String, Object> answer(DealerSummary dealer, MonthlyIndicators m, int daysNotActive) {
+	AssessmentAnswer answer(DealerSummary dealer, MonthlyIndicators m, int daysNotActive) {
 		YearMonth month = m.month();
 		return answer(dealer, m, new MonthFacts(Map.of(dealer.id(), limits.limitFor(dealer.id(), month)),
 				Map.of(dealer.id(), incidents.count(dealer.id(), month)),
 				Map.of(dealer.id(), penalties.approvedTotal(dealer.id(), month)), Map.of(dealer.id(), daysNotActive)));
 	}
 
-	Map<String, Object> answer(DealerSummary dealer, MonthlyIndicators m, MonthFacts facts) {
+	AssessmentAnswer answer(DealerSummary dealer, MonthlyIndicators m, MonthFacts facts) {
 		YearMonth month = m.month();
 		ComplaintLimits.Limit limit = facts.limits().get(dealer.id());
 		int mediaIncidents = facts.incidents().getOrDefault(dealer.id(), 0);
 		int daysNotActive = facts.daysNotActive().getOrDefault(dealer.id(), 0);
-		List<Map<String, Object>> conditions = new ArrayList<>();
-		conditions.add(condition("LIMIT", m.countedTowardLimit() <= limit.value(), m.countedTowardLimit(), limit.value()));
-		conditions.add(condition("FIRST_TIME_CLOSURE", Rates.isFull(m.firstTimeClosureRate()), m.firstTimeClosureRate(),
-				BigDecimal.ONE));
-		conditions.add(condition("MONTHLY_CLOSURE", Rates.isFull(m.monthlyClosureRate()), m.monthlyClosureRate(),
-				BigDecimal.ONE));
-		conditions.add(condition("ONLINE_CLOSURE", Rates.isFull(m.online().negativeClosureRate()),
-				m.online().negativeClosureRate(), BigDecimal.ONE));
-		conditions.add(condition("NO_MEDIA_EXPOSURE", mediaIncidents == 0, mediaIncidents, 0));
-		conditions.add(condition("ACTIVE_STATUS", daysNotActive == 0, daysNotActive, 0));
-		boolean allMet = conditions.stream().allMatch(x -> Boolean.TRUE.equals(x.get("met")));
+		List<AssessmentAnswer.Condition> conditions = List.of(
+				new AssessmentAnswer.Condition("LIMIT", m.countedTowardLimit() <= limit.value(), m.countedTowardLimit(),
+						limit.value()),
+				new AssessmentAnswer.Condition("FIRST_TIME_CLOSURE", Rates.isFull(m.firstTimeClosureRate()),
+						m.firstTimeClosureRate(), BigDecimal.ONE),
+				new AssessmentAnswer.Condition("MONTHLY_CLOSURE", Rates.isFull(m.monthlyClosureRate()),
+						m.monthlyClosureRate(), BigDecimal.ONE),
+				new AssessmentAnswer.Condition("ONLINE_CLOSURE", Rates.isFull(m.online().negativeClosureRate()),
+						m.online().negativeClosureRate(), BigDecimal.ONE),
+				new AssessmentAnswer.Condition("NO_MEDIA_EXPOSURE", mediaIncidents == 0, mediaIncidents, 0),
+				new AssessmentAnswer.Condition("ACTIVE_STATUS", daysNotActive == 0, daysNotActive, 0));
+		boolean allMet = conditions.stream().allMatch(AssessmentAnswer.Condition::met);
 		BigDecimal support = allMet
 				? policies.decimalOn(PolicyName.supportAmount(dealer.type().code()), month.atDay(1)).setScale(2)
 				: new BigDecimal("0.00");
 		BigDecimal penalty = facts.penalties().getOrDefault(dealer.id(), new BigDecimal("0.00"));
-
-		Map<String, Object> a = new LinkedHashMap<>();
-		a.put("dealerCode", dealer.code());
-		a.put("month", month.toString());
-		a.put("cutoff", local(m.cutoff()));
-		a.put("complaints", m.complaints());
-		a.put("unreachable", m.unreachable());
-		a.put("replyTimelinessRate", m.replyTimelinessRate());
-		a.put("contact24hRate", m.contact24hRate());
-		a.put("falseReplies", m.falseReplies());
-		a.put("calledBack", m.calledBack());
-		a.put("firstTimeClosureRate", m.firstTimeClosureRate());
-		a.put("monthlyClosureRate", m.monthlyClosureRate());
-		a.put("satisfactionRate", m.satisfactionRate());
-		a.put("countedTowardLimit", m.countedTowardLimit());
-		a.put("limit", limit.value());
-		a.put("conditions", conditions);
-		a.put("supportAmount", support);
-		a.put("penaltyAmount", penalty);
-		a.put("netAmount", support.subtract(penalty));
-		Map<String, Object> repairs = new LinkedHashMap<>();
-		repairs.put("count", m.repairRequests().count());
-		repairs.put("replyTimelinessRate", m.repairRequests().replyTimelinessRate());
-		repairs.put("contact24hRate", m.repairRequests().contact24hRate());
-		repairs.put("closureRate", m.repairRequests().closureRate());
-		a.put("repairRequests", repairs);
-		Map<String, Object> online = new LinkedHashMap<>();
-		online.put("count", m.online().count());
-		online.put("carriedOver", m.online().carriedOver());
-		online.put("contact24hRate", m.online().contact24hRate());
-		online.put("monthlyClosureRate", m.online().monthlyClosureRate());
-		online.put("negativeCount", m.online().negativeCount());
-		online.put("negativeClosureRate", m.online().negativeClosureRate());
-		a.put("online", online);
-		return a;
-	}
-
-	private static Map<String, Object> condition(String code, boolean met, Object figure, Object threshold) {
-		Map<String, Object> c = new LinkedHashMap<>();
-		c.put("code", code);
-		c.put("met", met);
-		c.put("figure", figure);
-		c.put("threshold", threshold);
-		return c;
+		return new AssessmentAnswer(dealer.code(), month.toString(), local(m.cutoff()), m.complaints(), m.unreachable(),
+				m.replyTimelinessRate(), m.contact24hRate(), m.falseReplies(), m.calledBack(), m.firstTimeClosureRate(),
+				m.monthlyClosureRate(), m.satisfactionRate(), m.countedTowardLimit(), limit.value(), conditions, support,
+				penalty, support.subtract(penalty), m.repairRequests(), m.online());
 	}
 
 	private static String local(Instant t) {

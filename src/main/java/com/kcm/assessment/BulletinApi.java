@@ -3,9 +3,7 @@ package com.kcm.assessment;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -34,6 +32,11 @@ class BulletinApi {
 
 	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+	/** A page of the month's bulletin (the ranked rows of the region, or of all regions when none is given). */
+	record BulletinPage(String month, String regionCode, String cutoff, String computedAt, List<Bulletins.Row> items,
+			int page, int size, int total) {
+	}
+
 	private final Bulletins bulletins;
 
 	BulletinApi(Bulletins bulletins) {
@@ -41,7 +44,7 @@ class BulletinApi {
 	}
 
 	@GetMapping("/{month}")
-	Map<String, Object> bulletin(@PathVariable String month, @RequestParam(required = false) String regionCode,
+	BulletinPage bulletin(@PathVariable String month, @RequestParam(required = false) String regionCode,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "200") int size) {
 		YearMonth m = Months.parse(month, "month");
 		Bulletins.Bulletin b = bulletins.bulletin(m, regionCode);
@@ -52,16 +55,8 @@ class BulletinApi {
 		int s = Math.min(Math.max(size, 1), 1000);
 		List<Bulletins.Row> rows = b.rows();
 		int from = (int) Math.min((long) p * s, rows.size());
-		Map<String, Object> answer = new LinkedHashMap<>();
-		answer.put("month", m.toString());
-		answer.put("regionCode", b.region() == null ? null : b.region().code());
-		answer.put("cutoff", local(b.cutoff()));
-		answer.put("computedAt", local(b.computedAt()));
-		answer.put("items", rows.subList(from, Math.min(from + s, rows.size())));
-		answer.put("page", p);
-		answer.put("size", s);
-		answer.put("total", rows.size());
-		return answer;
+		return new BulletinPage(m.toString(), b.region() == null ? null : b.region().code(), local(b.cutoff()),
+				local(b.computedAt()), rows.subList(from, Math.min(from + s, rows.size())), p, s, rows.size());
 	}
 
 	@GetMapping("/{month}/xlsx")

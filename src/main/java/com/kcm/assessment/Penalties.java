@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.YearMonth;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -95,15 +94,15 @@ public class Penalties {
 
 	@Transactional
 	public void approve(long id) {
-		Map<String, Object> before = snapshot(id);
-		if (!"PROPOSED".equals(before.get("status"))) {
+		Snapshot before = snapshot(id);
+		if (!"PROPOSED".equals(before.status())) {
 			throw new DomainException("assessment.penalty.notProposed");
 		}
 		jdbc.sql("update penalty set status = 'APPROVED', approved_by = :by, approved_at = :at where id = :id")
 				.param("by", actor()).param("at", Months.utc(clock.instant())).param("id", id).update();
 		audit.changed(Audit.UPDATE, "penalty", id, before, snapshot(id));
 		// in this transaction: the month's statement takes the penalty in (a new revision, see Statements)
-		events.publishEvent(new PenaltyApproved(id, (Long) before.get("dealerId"), YearMonth.parse((String) before.get("month"))));
+		events.publishEvent(new PenaltyApproved(id, before.dealerId(), YearMonth.parse(before.month())));
 	}
 
 	/** A penalty was approved (published inside the approving transaction). */
@@ -130,18 +129,16 @@ public class Penalties {
 		return out;
 	}
 
-	private Map<String, Object> snapshot(long id) {
+	/** A penalty as the audit trail keeps it. */
+	record Snapshot(long dealerId, String month, BigDecimal amount, String reason, String status, String approvedBy) {
+	}
+
+	private Snapshot snapshot(long id) {
 		return jdbc.sql("select dealer_id, period_month, amount, reason, status, approved_by from penalty where id = :id")
-				.param("id", id).query((rs, n) -> {
-					Map<String, Object> m = new LinkedHashMap<>();
-					m.put("dealerId", rs.getLong("dealer_id"));
-					m.put("month", rs.getString("period_month"));
-					m.put("amount", rs.getBigDecimal("amount"));
-					m.put("reason", rs.getString("reason"));
-					m.put("status", rs.getString("status"));
-					m.put("approvedBy", rs.getString("approved_by"));
-					return m;
-				}).optional().orElseThrow(() -> new NotFoundException("penalty", id));
+				.param("id", id).query((rs, n) -> new Snapshot(rs.getLong("dealer_id"), rs.getString("period_month"),
+						rs.getBigDecimal("amount"), rs.getString("reason"), rs.getString("status"),
+						rs.getString("approved_by")))
+				.optional().orElseThrow(() -> new NotFoundException("penalty", id));
 	}
 
 	private String actor() {

@@ -1,5 +1,6 @@
 package com.kcm.assessment;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -16,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import com.kcm.shared.TimeConfig;
 
@@ -49,65 +52,115 @@ class StatementApi {
 	record RevisionRequest(String reason) {
 	}
 
-	private final Statements statements;
+	/** {@code POST /statements/{month}/drafts/publish}. */
+	record StatementsPublished(String month, int published) {
+	}
 
-	StatementApi(Statements statements) {
+	/** A page of statements. */
+	record StatementPage(List<StatementSummary> items, int page, int size, long total) {
+	}
+
+	/** A statement as lists show it; instants ISO-8601 with the +08:00 offset. */
+	record StatementSummary(long id, String month, String dealerCode, String dealerName, int revision,
+			StatementStatus status, BigDecimal supportAmount, BigDecimal penaltyAmount, BigDecimal netAmount, BigDecimal total, int openAppeals,
+			String revisionReason, Long previousId, String createdBy, String createdAt, String publishedBy,
+			String publishedAt, String appealDueAt, String approvedBy, String approvedAt, String settledBy,
+			String settledAt, SettlementMethod settlementMethod, String settlementReference, String settlementDate,
+			String supersededBy, String supersededAt) {
+
+		static StatementSummary of(StatementQueries.Row r) {
+			return new StatementSummary(r.id(), r.month(), r.dealerCode(), r.dealerName(), r.revision(), r.status(),
+					r.supportAmount(), r.penaltyAmount(), r.netAmount(), r.total(), r.openAppeals(), r.revisionReason(),
+					r.previousId(), r.createdBy(), time(r.createdAt()), r.publishedBy(), time(r.publishedAt()),
+					time(r.appealDueAt()), r.approvedBy(), time(r.approvedAt()), r.settledBy(), time(r.settledAt()),
+					r.settlementMethod(), r.settlementReference(),
+					r.settlementDate() == null ? null : r.settlementDate().toString(), r.supersededBy(),
+					time(r.supersededAt()));
+		}
+	}
+
+	/**
+	 * One statement: the summary, the frozen computation (indicators and conditions as stored, each condition with
+	 * its explanation), the lines, the pending penalties, the appeals and the revisions of the month.
+	 */
+	record StatementDetail(@JsonUnwrapped StatementSummary summary, String assessmentCutoff, String computedAt,
+			Map<String, Object> indicators, Object countedTowardLimit, Object limit,
+			List<Map<String, Object>> conditions, List<StatementLineView> lines, List<Long> pendingPenaltyIds,
+			List<StatementAppealView> appeals,
+			List<StatementRevision> revisions) {
+	}
+
+	record StatementLineView(int lineNo, LineKind kind, Long penaltyId, String text, BigDecimal amount) {
+	}
+
+	record StatementAppealView(long id, AppealStatus status, String reason, String evidence, String filedBy,
+			String filedAt, String answer, String answeredBy, String answeredAt) {
+	}
+
+	record StatementRevision(long id, int revision, StatementStatus status) {
+	}
+
+	/** {@code POST /statements/{id}/appeals}. */
+	record AppealFiled(long id, long statementId, AppealStatus status) {
+	}
+
+	/** {@code POST /statements/appeals/{appealId}/answer}: the new draft revision's id, or null. */
+	record AppealAnswer(long id, AppealStatus status, Long revisionId) {
+	}
+
+	/** The snapshot keys that the answer shows apart from the indicators. */
+	private static final List<String> NOT_INDICATORS = List.of("dealerCode", "month", "cutoff", "conditions",
+			"supportAmount", "penaltyAmount", "netAmount", "limit", "countedTowardLimit");
+
+	private final Statements statements;
+	private final StatementQueries queries;
+	private final StatementText text;
+
+	StatementApi(Statements statements, StatementQueries queries, StatementText text) {
 		this.statements = statements;
+		this.queries = queries;
+		this.text = text;
 	}
 
 	@Operation(summary = "Create draft statements of a month from the latest computation (AFTER_SALES); dealerCode optional")
 	@PostMapping("/{month}/drafts")
 	@PreAuthorize("hasRole('AFTER_SALES')")
 	@ResponseStatus(HttpStatus.CREATED)
-	Map<String, Object> drafts(@PathVariable String month, @RequestParam(required = false) String dealerCode,
+	Statements.Drafts drafts(@PathVariable String month, @RequestParam(required = false) String dealerCode,
 			@RequestBody(required = false) DraftRequest body) {
 		String code = dealerCode != null ? dealerCode : body == null ? null : body.dealerCode();
-		Statements.Drafts d = statements.createDrafts(month, code);
-		Map<String, Object> a = new LinkedHashMap<>();
-		a.put("month", d.month());
-		a.put("created", d.created());
-		a.put("skipped", d.skipped());
-		a.put("ids", d.ids());
-		return a;
+		return statements.createDrafts(month, code);
 	}
 
 	@Operation(summary = "Publish every draft of a month to its dealer (AFTER_SALES)")
 	@PostMapping("/{month}/drafts/publish")
 	@PreAuthorize("hasRole('AFTER_SALES')")
-	Map<String, Object> publishAll(@PathVariable String month) {
+	StatementsPublished publishAll(@PathVariable String month) {
 		int n = statements.publishAll(month);
-		Map<String, Object> a = new LinkedHashMap<>();
-		a.put("month", Months.parse(month, "month").toString());
-		a.put("published", n);
-		return a;
+		return new StatementsPublished(Months.parse(month, "month").toString(), n);
 	}
 
 	@Operation(summary = "List statements, paged; current revisions unless status is given (dealers: own published ones)")
 	@GetMapping
 	@PreAuthorize(READERS)
-	Map<String, Object> list(@RequestParam(required = false) String month,
-			@RequestParam(required = false) String dealerCode, @RequestParam(required = false) String status,
-			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-		Statements.Page p = statements.list(month, dealerCode, status, page, size);
-		Map<String, Object> a = new LinkedHashMap<>();
-		a.put("items", p.items().stream().map(StatementApi::summary).toList());
-		a.put("page", p.page());
-		a.put("size", p.size());
-		a.put("total", p.total());
-		return a;
+	StatementPage list(@RequestParam(required = false) String month, @RequestParam(required = false) String dealerCode,
+			@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size) {
+		StatementQueries.Page p = queries.list(month, dealerCode, status, page, size);
+		return new StatementPage(p.items().stream().map(StatementSummary::of).toList(), p.page(), p.size(), p.total());
 	}
 
 	@Operation(summary = "One statement: snapshot, conditions with explanations, lines, total, appeals, revisions")
 	@GetMapping("/{id}")
 	@PreAuthorize(READERS)
-	Map<String, Object> get(@PathVariable long id) {
+	StatementDetail get(@PathVariable long id) {
 		return detail(id);
 	}
 
 	@Operation(summary = "Publish a draft to the dealer (AFTER_SALES); sets the appeal deadline")
 	@PostMapping("/{id}/publish")
 	@PreAuthorize("hasRole('AFTER_SALES')")
-	Map<String, Object> publish(@PathVariable long id) {
+	StatementDetail publish(@PathVariable long id) {
 		statements.publish(id);
 		return detail(id);
 	}
@@ -116,27 +169,22 @@ class StatementApi {
 	@PostMapping("/{id}/appeals")
 	@PreAuthorize("hasRole('DEALER')")
 	@ResponseStatus(HttpStatus.CREATED)
-	Map<String, Object> appeal(@PathVariable long id, @RequestBody AppealRequest r) {
-		long appealId = statements.appeal(id, r.reason(), r.evidence());
-		return Map.of("id", appealId, "statementId", id, "status", "OPEN");
+	AppealFiled appeal(@PathVariable long id, @RequestBody AppealRequest r) {
+		return new AppealFiled(statements.appeal(id, r.reason(), r.evidence()), id, AppealStatus.OPEN);
 	}
 
 	@Operation(summary = "Answer an appeal ACCEPTED or REJECTED (AFTER_SALES_MANAGER); accepted ones recompute into a new draft revision")
 	@PostMapping("/appeals/{appealId}/answer")
 	@PreAuthorize("hasRole('AFTER_SALES_MANAGER')")
-	Map<String, Object> answer(@PathVariable long appealId, @RequestBody AnswerRequest r) {
-		Long revision = statements.answer(appealId, r.decision(), r.answer());
-		Map<String, Object> a = new LinkedHashMap<>();
-		a.put("id", appealId);
-		a.put("status", r.decision().trim().toUpperCase(java.util.Locale.ROOT));
-		a.put("revisionId", revision);
-		return a;
+	AppealAnswer answer(@PathVariable long appealId, @RequestBody AnswerRequest r) {
+		Statements.Answered a = statements.answer(appealId, r.decision(), r.answer());
+		return new AppealAnswer(appealId, a.decision(), a.revisionId());
 	}
 
 	@Operation(summary = "Approve after the appeal period with no open appeal (AFTER_SALES_MANAGER)")
 	@PostMapping("/{id}/approve")
 	@PreAuthorize("hasRole('AFTER_SALES_MANAGER')")
-	Map<String, Object> approve(@PathVariable long id) {
+	StatementDetail approve(@PathVariable long id) {
 		statements.approve(id);
 		return detail(id);
 	}
@@ -144,7 +192,7 @@ class StatementApi {
 	@Operation(summary = "Record payment or deduction: method, reference, date (FINANCE)")
 	@PostMapping("/{id}/settle")
 	@PreAuthorize("hasRole('FINANCE')")
-	Map<String, Object> settle(@PathVariable long id, @RequestBody SettleRequest r) {
+	StatementDetail settle(@PathVariable long id, @RequestBody SettleRequest r) {
 		statements.settle(id, r.method(), r.reference(), r.date());
 		return detail(id);
 	}
@@ -153,88 +201,24 @@ class StatementApi {
 	@PostMapping("/{id}/revisions")
 	@PreAuthorize("hasRole('AFTER_SALES_MANAGER')")
 	@ResponseStatus(HttpStatus.CREATED)
-	Map<String, Object> revise(@PathVariable long id, @RequestBody(required = false) RevisionRequest r) {
-		long revision = statements.revise(id, r == null ? null : r.reason());
-		return detail(revision);
+	StatementDetail revise(@PathVariable long id, @RequestBody(required = false) RevisionRequest r) {
+		return detail(statements.revise(id, r == null ? null : r.reason()));
 	}
 
-	private Map<String, Object> detail(long id) {
-		Statements.Detail d = statements.detail(id);
-		Map<String, Object> a = summary(d.row());
-		a.put("assessmentCutoff", time(d.row().cutoff()));
-		a.put("computedAt", time(d.row().computedAt()));
+	private StatementDetail detail(long id) {
+		StatementQueries.Detail d = queries.detail(id);
 		Map<String, Object> indicators = new LinkedHashMap<>(d.snapshot());
-		for (String k : List.of("dealerCode", "month", "cutoff", "conditions", "supportAmount", "penaltyAmount",
-				"netAmount", "limit", "countedTowardLimit")) {
-			indicators.remove(k);
-		}
-		a.put("indicators", indicators);
-		a.put("countedTowardLimit", d.snapshot().get("countedTowardLimit"));
-		a.put("limit", d.snapshot().get("limit"));
-		a.put("conditions", d.conditions());
-		a.put("lines", d.lines().stream().map(l -> {
-			Map<String, Object> m = new LinkedHashMap<>();
-			m.put("lineNo", l.lineNo());
-			m.put("kind", l.kind());
-			m.put("penaltyId", l.penaltyId());
-			m.put("text", statements.lineText(l));
-			m.put("amount", l.amount());
-			return m;
-		}).toList());
-		a.put("pendingPenaltyIds", d.pendingPenaltyIds());
-		a.put("appeals", d.appeals().stream().map(x -> {
-			Map<String, Object> m = new LinkedHashMap<>();
-			m.put("id", x.id());
-			m.put("status", x.status());
-			m.put("reason", x.reason());
-			m.put("evidence", x.evidence());
-			m.put("filedBy", x.filedBy());
-			m.put("filedAt", time(x.filedAt()));
-			m.put("answer", x.answer());
-			m.put("answeredBy", x.answeredBy());
-			m.put("answeredAt", time(x.answeredAt()));
-			return m;
-		}).toList());
-		a.put("revisions", d.revisions().stream().map(r -> {
-			Map<String, Object> m = new LinkedHashMap<>();
-			m.put("id", r.id());
-			m.put("revision", r.revision());
-			m.put("status", r.status());
-			return m;
-		}).toList());
-		return a;
-	}
-
-	static Map<String, Object> summary(Statements.Row r) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("id", r.id());
-		m.put("month", r.month());
-		m.put("dealerCode", r.dealerCode());
-		m.put("dealerName", r.dealerName());
-		m.put("revision", r.revision());
-		m.put("status", r.status());
-		m.put("supportAmount", r.supportAmount());
-		m.put("penaltyAmount", r.penaltyAmount());
-		m.put("netAmount", r.netAmount());
-		m.put("total", r.total());
-		m.put("openAppeals", r.openAppeals());
-		m.put("revisionReason", r.revisionReason());
-		m.put("previousId", r.previousId());
-		m.put("createdBy", r.createdBy());
-		m.put("createdAt", time(r.createdAt()));
-		m.put("publishedBy", r.publishedBy());
-		m.put("publishedAt", time(r.publishedAt()));
-		m.put("appealDueAt", time(r.appealDueAt()));
-		m.put("approvedBy", r.approvedBy());
-		m.put("approvedAt", time(r.approvedAt()));
-		m.put("settledBy", r.settledBy());
-		m.put("settledAt", time(r.settledAt()));
-		m.put("settlementMethod", r.settlementMethod());
-		m.put("settlementReference", r.settlementReference());
-		m.put("settlementDate", r.settlementDate() == null ? null : r.settlementDate().toString());
-		m.put("supersededBy", r.supersededBy());
-		m.put("supersededAt", time(r.supersededAt()));
-		return m;
+		NOT_INDICATORS.forEach(indicators::remove);
+		List<StatementLineView> lines = d.lines().stream()
+				.map(l -> new StatementLineView(l.lineNo(), l.kind(), l.penaltyId(), text.line(l), l.amount())).toList();
+		List<StatementAppealView> appeals = d.appeals().stream()
+				.map(a -> new StatementAppealView(a.id(), a.status(), a.reason(), a.evidence(), a.filedBy(),
+						time(a.filedAt()), a.answer(), a.answeredBy(), time(a.answeredAt())))
+				.toList();
+		return new StatementDetail(StatementSummary.of(d.row()), time(d.row().cutoff()), time(d.row().computedAt()),
+				indicators, d.snapshot().get("countedTowardLimit"), d.snapshot().get("limit"), d.conditions(), lines,
+				d.pendingPenaltyIds(), appeals,
+				d.revisions().stream().map(r -> new StatementRevision(r.id(), r.revision(), r.status())).toList());
 	}
 
 	static String time(Instant t) {

@@ -29,14 +29,16 @@ class StatementDemoData implements ApplicationRunner {
 	private static final Logger log = LoggerFactory.getLogger(StatementDemoData.class);
 
 	private final Statements statements;
+	private final StatementQueries queries;
 	private final AssessmentComputation computation;
 	private final DealerCatalog dealers;
 	private final JdbcClient jdbc;
 	private final Clock clock;
 
-	StatementDemoData(Statements statements, AssessmentComputation computation, DealerCatalog dealers, JdbcClient jdbc,
+	StatementDemoData(Statements statements, StatementQueries queries, AssessmentComputation computation, DealerCatalog dealers, JdbcClient jdbc,
 			Clock clock) {
 		this.statements = statements;
+		this.queries = queries;
 		this.computation = computation;
 		this.dealers = dealers;
 		this.jdbc = jdbc;
@@ -53,7 +55,7 @@ class StatementDemoData implements ApplicationRunner {
 		computation.compute(month, null);
 		Statements.Drafts drafts = statements.createDrafts(month.toString(), null);
 		for (String code : new String[] { "D0001", "D0002" }) {
-			statements.list(month.toString(), code, "DRAFT", 0, 1).items()
+			queries.list(month.toString(), code, "DRAFT", 0, 1).items()
 					.forEach(s -> statements.publish(s.id()));
 		}
 		log.info("Demo statements: {} drafts for {}, D0001 and D0002 published", drafts.created(), month);

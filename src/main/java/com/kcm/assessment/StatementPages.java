@@ -40,7 +40,11 @@ class StatementPages {
 
 	static final int PAGE = 20;
 
+	/** The statuses the list filters by. */
+	static final List<String> STATUSES = java.util.Arrays.stream(StatementStatus.values()).map(Enum::name).toList();
+
 	private final Statements statements;
+	private final StatementQueries queries;
 	private final MessageSource messages;
 	private final RoleHierarchy hierarchy;
 	private final Clock clock;
@@ -55,10 +59,11 @@ class StatementPages {
 		this.beside = beside;
 	}
 
-	StatementPages(Statements statements, MessageSource messages, RoleHierarchy hierarchy, Clock clock,
+	StatementPages(Statements statements, StatementQueries queries, MessageSource messages, RoleHierarchy hierarchy, Clock clock,
 			StatementText text, com.kcm.audit.Audit audit, GoodwillTotals goodwill) {
 		this.goodwill = goodwill;
 		this.statements = statements;
+		this.queries = queries;
 		this.messages = messages;
 		this.hierarchy = hierarchy;
 		this.clock = clock;
@@ -74,19 +79,19 @@ class StatementPages {
 				? YearMonth.from(LocalDate.ofInstant(clock.instant(), TimeConfig.BUSINESS_ZONE)).minusMonths(1)
 				: Months.parse(month, "month");
 		String st = status == null || status.isBlank() ? null : status.trim().toUpperCase(java.util.Locale.ROOT);
-		if (st != null && !Statements.STATUSES.contains(st)) {
+		if (st != null && !STATUSES.contains(st)) {
 			st = null;
 		}
-		Statements.Page p = statements.list(m.toString(), dealer, st, page, PAGE);
+		StatementQueries.Page p = queries.list(m.toString(), dealer, st, page, PAGE);
 		Set<String> roles = LayoutAdvice.effectiveRoles(auth, hierarchy);
 		model.addAttribute("month", m.toString());
 		model.addAttribute("prevMonth", m.minusMonths(1).toString());
 		model.addAttribute("nextMonth", m.plusMonths(1).toString());
 		model.addAttribute("dealer", dealer == null ? "" : dealer.trim());
 		model.addAttribute("status", st == null ? "" : st);
-		model.addAttribute("statuses", Statements.STATUSES);
+		model.addAttribute("statuses", STATUSES);
 		model.addAttribute("result", p);
-		model.addAttribute("goodwill", goodwill.of(m, p.items().stream().map(Statements.Row::dealerId).toList()));
+		model.addAttribute("goodwill", goodwill.of(m, p.items().stream().map(StatementQueries.Row::dealerId).toList()));
 		model.addAttribute("pages", Math.max(1, (int) ((p.total() + PAGE - 1) / PAGE)));
 		model.addAttribute("mayDraft", roles.contains("AFTER_SALES"));
 		model.addAttribute("scoped", roles.contains("DEALER") || roles.contains("REGIONAL"));
@@ -100,7 +105,7 @@ class StatementPages {
 			throws java.io.IOException {
 		String m = month == null || month.isBlank() ? null : Months.parse(month, "month").toString();
 		String st = status == null || status.isBlank() ? null : status.trim().toUpperCase(java.util.Locale.ROOT);
-		statements.list(m, dealer, st, 0, 1); // a bad filter fails before the download starts
+		queries.list(m, dealer, st, 0, 1); // a bad filter fails before the download starts
 		audit.event(com.kcm.audit.Audit.EXPORT, "statement", m, "dealer=" + dealer + " status=" + st);
 		String title = text("statement.list.title") + (m == null ? "" : " " + m);
 		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -114,10 +119,10 @@ class StatementPages {
 		try (java.io.OutputStream out = response.getOutputStream()) {
 			com.kcm.shared.io.XlsxExport.write(out, title, null, headers, sink -> {
 				int page = 0;
-				Statements.Page chunk;
+				StatementQueries.Page chunk;
 				do {
-					chunk = statements.list(m, dealer, st, page++, 200);
-					for (Statements.Row r : chunk.items()) {
+					chunk = queries.list(m, dealer, st, page++, 200);
+					for (StatementQueries.Row r : chunk.items()) {
 						sink.row(java.util.Arrays.asList(r.month(), r.dealerCode(), r.dealerName(), r.revision(),
 								text("statement.status." + r.status()), r.supportAmount(), r.penaltyAmount(),
 								r.netAmount(), r.total(), r.openAppeals(), text.at(r.publishedAt()),
@@ -156,27 +161,26 @@ class StatementPages {
 
 	@GetMapping("/statements/{id}")
 	String detail(@PathVariable long id, Authentication auth, Model model) {
-		Statements.Detail d = statements.detail(id);
-		Statements.Row s = d.row();
+		StatementQueries.Detail d = queries.detail(id);
+		StatementQueries.Row s = d.row();
 		Set<String> roles = LayoutAdvice.effectiveRoles(auth, hierarchy);
 		boolean dealer = roles.contains("DEALER");
 		boolean scoped = dealer || roles.contains("REGIONAL");
 		boolean manager = roles.contains("AFTER_SALES_MANAGER") && !scoped;
-		String st = s.status();
+		StatementStatus st = s.status();
 		model.addAttribute("s", s);
 		model.addAttribute("d", d);
 		model.addAttribute("goodwill", goodwill.of(YearMonth.parse(s.month()), s.dealerId()));
-		model.addAttribute("lineTexts", d.lines().stream().map(statements::lineText).toList());
-		model.addAttribute("mayPublish", roles.contains("AFTER_SALES") && !scoped && st.equals("DRAFT"));
-		model.addAttribute("mayAppeal", dealer && st.equals("PUBLISHED") && s.appealDueAt() != null
+		model.addAttribute("lineTexts", d.lines().stream().map(text::line).toList());
+		model.addAttribute("mayPublish", roles.contains("AFTER_SALES") && !scoped && st == StatementStatus.DRAFT);
+		model.addAttribute("mayAppeal", dealer && st == StatementStatus.PUBLISHED && s.appealDueAt() != null
 				&& !clock.instant().isAfter(s.appealDueAt()));
-		model.addAttribute("mayAnswer", manager && st.equals("PUBLISHED"));
-		model.addAttribute("mayApprove", manager && st.equals("PUBLISHED") && s.openAppeals() == 0);
-		model.addAttribute("maySettle", roles.contains("FINANCE") && !scoped && st.equals("APPROVED"));
-		model.addAttribute("methods", s.total().signum() > 0 ? List.of("PAYMENT")
-				: s.total().signum() < 0 ? List.of("DEPOSIT_DEDUCTION", "CLAIM_SETTLEMENT_DEDUCTION") : List.of("NONE"));
+		model.addAttribute("mayAnswer", manager && st == StatementStatus.PUBLISHED);
+		model.addAttribute("mayApprove", manager && st == StatementStatus.PUBLISHED && s.openAppeals() == 0);
+		model.addAttribute("maySettle", roles.contains("FINANCE") && !scoped && st == StatementStatus.APPROVED);
+		model.addAttribute("methods", SettlementMethod.allowedFor(s.total()));
 		model.addAttribute("today", LocalDate.ofInstant(clock.instant(), TimeConfig.BUSINESS_ZONE).toString());
-		model.addAttribute("mayRevise", manager && !st.equals("SUPERSEDED") && s.openAppeals() == 0);
+		model.addAttribute("mayRevise", manager && st != StatementStatus.SUPERSEDED && s.openAppeals() == 0);
 		model.addAttribute("beside", beside.stream().map(b -> b.of(s.dealerId(), java.time.YearMonth.parse(s.month()))).toList());
 		model.addAttribute("indicatorKeys", List.of("complaints", "unreachable", "replyTimelinessRate",
 				"contact24hRate", "falseReplies", "calledBack", "firstTimeClosureRate", "monthlyClosureRate",
@@ -201,10 +205,10 @@ class StatementPages {
 	@PreAuthorize("hasRole('AFTER_SALES_MANAGER')")
 	String answer(@PathVariable long appealId, @RequestParam(required = false) String decision,
 			@RequestParam(required = false) String answer, RedirectAttributes redirect) {
-		long id = statements.statementOfAppeal(appealId);
+		long id = queries.statementOfAppeal(appealId);
 		Long[] revision = new Long[1];
 		String target = act(id, redirect, "statement.flash.answered",
-				() -> revision[0] = statements.answer(appealId, decision, answer));
+				() -> revision[0] = statements.answer(appealId, decision, answer).revisionId());
 		if (revision[0] != null) {
 			redirect.addFlashAttribute("flash", text("statement.flash.revised"));
 			return "redirect:/statements/" + revision[0];

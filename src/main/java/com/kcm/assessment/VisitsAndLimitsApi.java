@@ -3,10 +3,10 @@ package com.kcm.assessment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.function.Function;
 
 import org.springframework.data.domain.Page;
@@ -34,6 +34,46 @@ class VisitsAndLimitsApi {
 
 	static final String READERS = "hasAnyRole('AFTER_SALES', 'FINANCE', 'REGIONAL', 'DEALER')";
 
+	/** {@code POST /imports/service-visits}: how many rows were imported. */
+	record VisitsImported(int imported) {
+	}
+
+	/** {@code POST /limits/{quarter}/compute}: how many dealers' limits were computed. */
+	record QuarterComputed(String quarter, int dealers) {
+	}
+
+	/** A page of a list. */
+	record ListPage<T>(List<T> items, int page, int size, long total) {
+
+		static <S, T> ListPage<T> of(Page<S> p, Function<S, T> view) {
+			return new ListPage<>(p.getContent().stream().map(view).toList(), p.getNumber(), p.getSize(),
+					p.getTotalElements());
+		}
+	}
+
+	/** A dealer's recorded visits of a month. */
+	record DealerMonthVisits(String dealerCode, String month, int visits, String recordedAt, String recordedBy) {
+
+		static DealerMonthVisits of(ServiceVisits.Recorded r) {
+			return new DealerMonthVisits(r.dealerCode(), r.month(), r.visits(), local(r.recordedAt()), r.recordedBy());
+		}
+	}
+
+	/** A dealer's stored limit of a quarter, the override when there is one (else null), and the limit in force. */
+	record StoredLimit(String dealerCode, String quarter, int visitsSum, BigDecimal averageVisits, String band,
+			int computedLimit, String computedAt, String computedBy, LimitOverrideView override, int effectiveLimit) {
+
+		static StoredLimit of(ComplaintLimits.QuarterLimit l) {
+			return new StoredLimit(l.dealerCode(), l.quarter(), l.visitsSum(), l.averageVisits(), l.band(),
+					l.computedLimit(), local(l.computedAt()), l.computedBy(), l.overrideLimit() == null ? null
+							: new LimitOverrideView(l.overrideLimit(), l.overrideReason(), l.overrideBy(), local(l.overrideAt())),
+					l.effectiveLimit());
+		}
+	}
+
+	record LimitOverrideView(int limit, String reason, String by, String at) {
+	}
+
 	private final ServiceVisits visits;
 	private final ComplaintLimits limits;
 
@@ -44,12 +84,12 @@ class VisitsAndLimitsApi {
 
 	@PostMapping("/imports/service-visits")
 	@PreAuthorize("hasRole('AFTER_SALES')")
-	Map<String, Object> importVisits(@RequestParam(value = "file", required = false) MultipartFile file) {
+	VisitsImported importVisits(@RequestParam(value = "file", required = false) MultipartFile file) {
 		if (file == null || file.isEmpty()) {
 			throw ValidationException.of("file", "error.required");
 		}
 		try (InputStream in = file.getInputStream()) {
-			return Map.of("imported", visits.importFile(file.getOriginalFilename(), in));
+			return new VisitsImported(visits.importFile(file.getOriginalFilename(), in));
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
@@ -57,83 +97,37 @@ class VisitsAndLimitsApi {
 
 	@GetMapping("/service-visits")
 	@PreAuthorize(READERS)
-	Map<String, Object> month(@RequestParam String month, @RequestParam(required = false) String regionCode,
+	ListPage<DealerMonthVisits> month(@RequestParam String month, @RequestParam(required = false) String regionCode,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-		return page(visits.month(Months.parse(month, "month"), regionCode, pageable(page, size)), VisitsAndLimitsApi::view);
+		return ListPage.of(visits.month(Months.parse(month, "month"), regionCode, pageable(page, size)), DealerMonthVisits::of);
 	}
 
 	@GetMapping("/service-visits/dealers/{code}")
 	@PreAuthorize(READERS)
-	Map<String, Object> history(@PathVariable String code, @RequestParam(defaultValue = "0") int page,
+	ListPage<DealerMonthVisits> history(@PathVariable String code, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
-		return page(visits.history(code, pageable(page, size)), VisitsAndLimitsApi::view);
+		return ListPage.of(visits.history(code, pageable(page, size)), DealerMonthVisits::of);
 	}
 
 	@PostMapping("/limits/{quarter}/compute")
 	@PreAuthorize("hasRole('AFTER_SALES')")
-	Map<String, Object> compute(@PathVariable String quarter) {
+	QuarterComputed compute(@PathVariable String quarter) {
 		YearMonth start = Months.parseQuarter(quarter, "quarter");
 		int n = limits.computeQuarter(start);
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("quarter", Months.quarter(start));
-		m.put("dealers", n);
-		return m;
+		return new QuarterComputed(Months.quarter(start), n);
 	}
 
 	@GetMapping("/limits")
 	@PreAuthorize(READERS)
-	Map<String, Object> limits(@RequestParam String quarter, @RequestParam(required = false) String dealerCode,
+	ListPage<StoredLimit> limits(@RequestParam String quarter, @RequestParam(required = false) String dealerCode,
 			@RequestParam(required = false) String regionCode, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
-		return page(limits.list(Months.parseQuarter(quarter, "quarter"), dealerCode, regionCode, pageable(page, size)),
-				VisitsAndLimitsApi::view);
+		return ListPage.of(limits.list(Months.parseQuarter(quarter, "quarter"), dealerCode, regionCode, pageable(page, size)),
+				StoredLimit::of);
 	}
 
 	static Pageable pageable(int page, int size) {
 		return PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200));
-	}
-
-	static <T> Map<String, Object> page(Page<T> p, Function<T, Map<String, Object>> view) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("items", p.getContent().stream().map(view).toList());
-		m.put("page", p.getNumber());
-		m.put("size", p.getSize());
-		m.put("total", p.getTotalElements());
-		return m;
-	}
-
-	static Map<String, Object> view(ServiceVisits.Recorded r) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("dealerCode", r.dealerCode());
-		m.put("month", r.month());
-		m.put("visits", r.visits());
-		m.put("recordedAt", local(r.recordedAt()));
-		m.put("recordedBy", r.recordedBy());
-		return m;
-	}
-
-	static Map<String, Object> view(ComplaintLimits.QuarterLimit l) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("dealerCode", l.dealerCode());
-		m.put("quarter", l.quarter());
-		m.put("visitsSum", l.visitsSum());
-		m.put("averageVisits", l.averageVisits());
-		m.put("band", l.band());
-		m.put("computedLimit", l.computedLimit());
-		m.put("computedAt", local(l.computedAt()));
-		m.put("computedBy", l.computedBy());
-		if (l.overrideLimit() == null) {
-			m.put("override", null);
-		} else {
-			Map<String, Object> o = new LinkedHashMap<>();
-			o.put("limit", l.overrideLimit());
-			o.put("reason", l.overrideReason());
-			o.put("by", l.overrideBy());
-			o.put("at", local(l.overrideAt()));
-			m.put("override", o);
-		}
-		m.put("effectiveLimit", l.effectiveLimit());
-		return m;
 	}
 
 	static String local(java.time.Instant t) {
