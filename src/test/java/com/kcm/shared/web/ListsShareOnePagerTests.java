@@ -39,8 +39,8 @@ class ListsShareOnePagerTests {
 		String token = "pager" + UUID.randomUUID().toString().substring(0, 8);
 		String agent = Api.createUser(port, "pg", "CS_AGENT", null);
 		Api api = new Api(port).as(agent, "secret-123");
-		for (int i = 0; i < 21; i++) {
-			Api.Answer a = api.post("/complaints", Map.of("kind", "COMPLAINT", "channel", "HOTLINE_400", "description",
+		for (int i = 0; i < 21; i++) { // repair requests: no section of the board, which other tests count
+			Api.Answer a = api.post("/complaints", Map.of("kind", "REPAIR_REQUEST", "channel", "HOTLINE_400", "description",
 					token + " " + i, "customer", Map.of("name", "翻页客户", "phone",
 							"139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000)))));
 			assertThat(a.status()).as(a.body()).isEqualTo(201);
