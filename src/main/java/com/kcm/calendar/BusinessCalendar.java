@@ -11,15 +11,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import com.kcm.policy.Policies;
 import com.kcm.policy.PolicyName;
 import com.kcm.shared.TimeConfig;
+import com.kcm.shared.cache.Caches;
 
 /**
  * "When is this due?" (SPEC §3). Every answer is computed in Asia/Shanghai with the cut-off time
@@ -32,28 +33,25 @@ import com.kcm.shared.TimeConfig;
  * <li>same-day confirmation: 00:00 of the date after the business date.</li>
  * </ul>
  * A deadline that looks at a date in a year without a published schedule is {@link Deadline#provisional()}.
- * The day table is tiny and held in memory: reloaded after an edit commits, and at least every minute.
+ * The day table is tiny and cached ({@link Caches#CALENDAR}): evicted when an edit commits here
+ * ({@link CalendarChanged}), and kept at most a minute so an edit made by another instance is seen.
  */
 @Service
 public class BusinessCalendar {
-
-	private static final long MAX_AGE_NANOS = TimeUnit.MINUTES.toNanos(1);
 
 	private final CalendarDayRepository days;
 	private final CalendarYearRepository years;
 	private final Policies policies;
 	private final Clock clock;
-	private final AtomicLong generation = new AtomicLong();
-	private volatile Loaded loaded;
+	private final Cache cache;
 
-	BusinessCalendar(CalendarDayRepository days, CalendarYearRepository years, Policies policies, Clock clock) {
+	BusinessCalendar(CalendarDayRepository days, CalendarYearRepository years, Policies policies, Clock clock,
+			CacheManager caches) {
 		this.days = days;
 		this.years = years;
 		this.policies = policies;
 		this.clock = clock;
-	}
-
-	private record Loaded(DeadlineRules rules, long at, long generation) {
+		this.cache = caches.getCache(Caches.CALENDAR);
 	}
 
 	public LocalDate businessDate(Instant t) {
@@ -115,8 +113,7 @@ public class BusinessCalendar {
 
 	/** Forgets the day table held in memory; the next question reads it again. */
 	public void refresh() {
-		generation.incrementAndGet();
-		loaded = null;
+		cache.invalidate();
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
@@ -129,22 +126,14 @@ public class BusinessCalendar {
 	}
 
 	private DeadlineRules rules() {
-		Loaded l = loaded;
-		long g = generation.get();
-		if (l == null || l.generation() != g || System.nanoTime() - l.at() > MAX_AGE_NANOS) {
-			l = load(g);
-			if (generation.get() == g) {
-				loaded = l;
-			}
-		}
-		return l.rules();
+		return Caches.get(cache, Caches.ALL, this::load);
 	}
 
-	private Loaded load(long g) {
+	private DeadlineRules load() {
 		Map<LocalDate, DayKind> table = new HashMap<>();
 		days.findAll().forEach(d -> table.put(d.getDate(), d.getKind()));
 		Set<Integer> published = new HashSet<>();
 		years.findByPublishedTrue().forEach(y -> published.add(y.getYear()));
-		return new Loaded(new DeadlineRules(table, published, TimeConfig.BUSINESS_ZONE), System.nanoTime(), g);
+		return new DeadlineRules(table, published, TimeConfig.BUSINESS_ZONE);
 	}
 }

@@ -1,7 +1,6 @@
 package com.kcm.complaint;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -17,8 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.criteria.JoinType;
@@ -26,7 +23,8 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -44,6 +42,7 @@ import com.kcm.dealer.DealerSummary;
 import com.kcm.policy.Policies;
 import com.kcm.policy.PolicyName;
 import com.kcm.shared.TimeConfig;
+import com.kcm.shared.cache.Caches;
 
 /**
  * The lists the complaint screens show (SPEC §4): the after-sales board's sections, the dealer inbox, the
@@ -122,14 +121,11 @@ public class ComplaintBoards {
 	private final DealerCatalog dealers;
 	private final Policies policies;
 	private final Clock clock;
-	private final ComplaintChanges changes;
-	private final Duration boardMaxAge;
-	private final Map<String, BoardSlot> boardSlots = new ConcurrentHashMap<>();
+	private final Cache boards;
 	private final TransactionTemplate readOnly;
 
 	ComplaintBoards(ComplaintAccess access, ComplaintRepository complaints, WorkOrderRepository workOrders,
-			DealerCatalog dealers, Policies policies, Clock clock, ComplaintChanges changes,
-			@Value("${kcm.complaint.board-max-age:5s}") Duration boardMaxAge, PlatformTransactionManager transactions,
+			DealerCatalog dealers, Policies policies, Clock clock, CacheManager caches, PlatformTransactionManager transactions,
 			java.util.List<VehicleAlerts> vehicleAlerts) {
 		this.vehicleAlerts = vehicleAlerts;
 		this.access = access;
@@ -138,8 +134,7 @@ public class ComplaintBoards {
 		this.dealers = dealers;
 		this.policies = policies;
 		this.clock = clock;
-		this.changes = changes;
-		this.boardMaxAge = boardMaxAge;
+		this.boards = caches.getCache(Caches.COMPLAINT_BOARDS);
 		this.readOnly = new TransactionTemplate(transactions);
 		this.readOnly.setReadOnly(true);
 	}
@@ -148,68 +143,25 @@ public class ComplaintBoards {
 
 	// ---- the after-sales board -----------------------------------------------------------------------
 
-	/** The board as built at one moment for one scope, and the change count it was built under. */
-	private record BoardSnapshot(Map<Section, Preview> sections, long generation, Instant builtAt) {
-
-		boolean currentAt(long generationNow, Instant now, Duration maxAge) {
-			return generation == generationNow && !now.isBefore(builtAt) && now.isBefore(builtAt.plus(maxAge));
-		}
-	}
-
-	/** One scope's board: the latest snapshot, and the lock its builder holds. */
-	private static final class BoardSlot {
-
-		final ReentrantLock building = new ReentrantLock();
-		volatile BoardSnapshot snapshot;
-	}
-
 	/**
 	 * The whole board for the caller's scope: every section's first {@code size} rows and its count. The board
-	 * is built once and shared by everyone with the same scope until a complaint, work order or callback
-	 * changes ({@link ComplaintChanges}) or it is {@code kcm.complaint.board-max-age} old (what changes with
-	 * time alone: a deadline passing, a dealer renamed, a change committed by another instance). One request
-	 * at a time builds a scope's board: after a change the others wait for it; when the board has only aged,
-	 * they are served the previous one meanwhile.
+	 * is built once and shared by everyone with the same scope (cache {@link Caches#COMPLAINT_BOARDS}) until a
+	 * complaint, work order or callback changes on this instance ({@link ComplaintChanges} evicts it when the
+	 * change commits) or it is {@code kcm.complaint.board-max-age} old (what changes with time alone: a
+	 * deadline passing, a dealer renamed, a change committed by another instance). One request at a time
+	 * builds a scope's board; the others wait for it.
 	 */
-	@Transactional(propagation = Propagation.SUPPORTS) // a board served from its snapshot needs no connection
+	@Transactional(propagation = Propagation.SUPPORTS) // a board served from the cache needs no connection
 	public Map<Section, Preview> board(int size) {
 		List<Long> scope = access.visibleDealers();
 		String key = (scope == null ? "*" : scope.toString()) + "/" + size;
-		if (boardSlots.size() > 256 && !boardSlots.containsKey(key)) {
-			boardSlots.clear(); // one slot per scope in use: a bound, not an eviction policy
-		}
-		BoardSlot slot = boardSlots.computeIfAbsent(key, k -> new BoardSlot());
-		BoardSnapshot seen = slot.snapshot;
-		long generation = changes.generation();
-		if (seen != null && seen.currentAt(generation, clock.instant(), boardMaxAge)) {
-			return seen.sections();
-		}
-		if (seen != null && seen.generation() == generation) {
-			if (!slot.building.tryLock()) {
-				return seen.sections(); // only aged, and the next one is being built
+		return Caches.get(boards, key, () -> readOnly.execute(tx -> {
+			Map<Section, Preview> built = new LinkedHashMap<>();
+			for (Section s : Section.values()) {
+				built.put(s, preview(s, size));
 			}
-		} else {
-			slot.building.lock();
-		}
-		try {
-			generation = changes.generation(); // read before building: a change committed meanwhile is seen next time
-			Instant now = clock.instant();
-			BoardSnapshot latest = slot.snapshot;
-			if (latest != null && latest.currentAt(generation, now, boardMaxAge)) {
-				return latest.sections();
-			}
-			Map<Section, Preview> sections = readOnly.execute(tx -> {
-				Map<Section, Preview> built = new LinkedHashMap<>();
-				for (Section s : Section.values()) {
-					built.put(s, preview(s, size));
-				}
-				return Collections.unmodifiableMap(built);
-			});
-			slot.snapshot = new BoardSnapshot(sections, generation, now);
-			return sections;
-		} finally {
-			slot.building.unlock();
-		}
+			return Collections.unmodifiableMap(built);
+		}));
 	}
 
 	public Page<Row> section(Section section, Pageable pageable) {

@@ -6,20 +6,31 @@ import jakarta.persistence.PostPersist;
 import jakarta.persistence.PostRemove;
 import jakarta.persistence.PostUpdate;
 
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import com.kcm.shared.cache.Caches;
+
 /**
- * A counter that moves on after every committed change of a complaint, a work order or a callback (through
- * {@link Listener}, the JPA entity listener of those three entities), so views built from them can tell whether they are still
- * current. The counter moves after the commit, never before it: a view read under the old value that saw
- * the old rows is then known to be stale. Changes written around JPA call {@link #changed()} themselves.
+ * Follows every committed change of a complaint, a work order or a callback (through {@link Listener}, the
+ * JPA entity listener of those three entities): when the change commits, the cached after-sales boards
+ * ({@link Caches#COMPLAINT_BOARDS}) are evicted and a counter moves on, so views built from them can tell
+ * whether they are still current. Both happen after the commit, never before it: a board built before then
+ * that saw the old rows is dropped, and one built after sees the change. Changes written around JPA call
+ * {@link #changed()} themselves.
  */
 @Component
 public class ComplaintChanges {
 
 	private final AtomicLong generation = new AtomicLong();
+	private final Cache boards;
+
+	ComplaintChanges(CacheManager caches) {
+		this.boards = caches.getCache(Caches.COMPLAINT_BOARDS);
+	}
 
 	/** The current value; compare a later value with it to learn whether anything changed in between. */
 	public long generation() {
@@ -29,7 +40,7 @@ public class ComplaintChanges {
 	/** Records a change: counted when the surrounding transaction commits (at once without one). */
 	void changed() {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			generation.incrementAndGet();
+			committed();
 			return;
 		}
 		for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
@@ -38,6 +49,11 @@ public class ComplaintChanges {
 			}
 		}
 		TransactionSynchronizationManager.registerSynchronization(new CountOnCommit(this));
+	}
+
+	private void committed() {
+		generation.incrementAndGet();
+		boards.invalidate(); // every scope's board: a change may move a complaint in or out of any of them
 	}
 
 	/**
@@ -65,7 +81,7 @@ public class ComplaintChanges {
 		@Override
 		public void afterCompletion(int status) {
 			if (status == STATUS_COMMITTED) {
-				owner.generation.incrementAndGet();
+				owner.committed();
 			}
 		}
 	}

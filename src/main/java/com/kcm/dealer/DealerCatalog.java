@@ -157,8 +157,7 @@ public class DealerCatalog {
 		if (d.isEmpty()) {
 			return OptionalInt.empty();
 		}
-		Integer star = Timeline.valueOn(d.get().getAcceptedOn(), starHistory.findByDealerIdOrderByEffectiveFrom(dealerId),
-				DealerStarEntry::getEffectiveFrom, DealerStarEntry::getStarLevel, day);
+		Integer star = Timeline.valueOn(d.get().getAcceptedOn(), starHistory.findByDealerIdOrderByEffectiveFrom(dealerId), day);
 		return star == null ? OptionalInt.empty() : OptionalInt.of(star);
 	}
 
@@ -283,8 +282,7 @@ public class DealerCatalog {
 	}
 
 	static DealerStatus statusOn(Dealer d, List<DealerStatusEntry> ascending, LocalDate day) {
-		return Timeline.valueOn(d.getAcceptedOn(), ascending, DealerStatusEntry::getEffectiveFrom,
-				DealerStatusEntry::getStatus, day);
+		return Timeline.valueOn(d.getAcceptedOn(), ascending, day);
 	}
 
 	static RegionSummary summary(Region r) {

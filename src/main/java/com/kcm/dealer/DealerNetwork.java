@@ -303,8 +303,7 @@ public class DealerNetwork {
 			return false;
 		}
 		DealerStatus s = DealerCatalog.statusOn(d, statuses, today);
-		Integer star = Timeline.valueOn(d.getAcceptedOn(), stars, DealerStarEntry::getEffectiveFrom,
-				DealerStarEntry::getStarLevel, today);
+		Integer star = Timeline.valueOn(d.getAcceptedOn(), stars, today);
 		s = s == null ? statuses.get(0).getStatus() : s;
 		int st = star == null ? stars.get(0).getStarLevel() : star;
 		boolean changed = s != d.getStatus() || st != d.getStarLevel();

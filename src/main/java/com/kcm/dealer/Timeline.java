@@ -3,7 +3,6 @@ package com.kcm.dealer;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Reads a dated history (entries ordered by their effective-from date): the value on a day is that of the
@@ -14,17 +13,16 @@ final class Timeline {
 	private Timeline() {
 	}
 
-	static <E, V> V valueOn(LocalDate acceptedOn, List<E> ascending, Function<E, LocalDate> from,
-			Function<E, V> value, LocalDate day) {
+	static <V> V valueOn(LocalDate acceptedOn, List<? extends DatedEntry<V>> ascending, LocalDate day) {
 		if (day.isBefore(acceptedOn)) {
 			return null;
 		}
 		V v = null;
-		for (E e : ascending) {
-			if (from.apply(e).isAfter(day)) {
+		for (DatedEntry<V> e : ascending) {
+			if (e.getEffectiveFrom().isAfter(day)) {
 				break;
 			}
-			v = value.apply(e);
+			v = e.value();
 		}
 		return v;
 	}
@@ -33,8 +31,7 @@ final class Timeline {
 	static int daysNotActive(LocalDate acceptedOn, List<DealerStatusEntry> ascending, YearMonth month) {
 		int n = 0;
 		for (LocalDate d = month.atDay(1); !d.isAfter(month.atEndOfMonth()); d = d.plusDays(1)) {
-			if (valueOn(acceptedOn, ascending, DealerStatusEntry::getEffectiveFrom, DealerStatusEntry::getStatus,
-					d) != DealerStatus.ACTIVE) {
+			if (valueOn(acceptedOn, ascending, d) != DealerStatus.ACTIVE) {
 				n++;
 			}
 		}

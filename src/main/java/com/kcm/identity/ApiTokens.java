@@ -5,14 +5,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
@@ -23,16 +22,17 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.kcm.shared.cache.Caches;
+import com.kcm.shared.cache.Expiring;
+
 /**
  * Issues bearer tokens for a username and password, and resolves them on every API call. A resolved token
- * is remembered for {@code kcm.security.token-cache} (10 s; never beyond the token's expiry), so a client's
- * burst of calls reads it once: a change to a user on this instance forgets every remembered token when it
- * commits; a user disabled on another instance loses access within that delay.
+ * is remembered ({@link Caches#API_TOKENS}) for {@code kcm.security.token-cache} (10 s; never beyond the
+ * token's expiry), so a client's burst of calls reads it once: a change to a user on this instance forgets
+ * every remembered token when it commits; a user disabled on another instance loses access within that delay.
  */
 @Service
 class ApiTokens {
-
-	private static final int MAX_REMEMBERED = 10_000;
 
 	private final AuthenticationConfiguration authentication;
 	private final ApiTokenRepository tokens;
@@ -41,15 +41,15 @@ class ApiTokens {
 	private final Clock clock;
 	private final SecureRandom random = new SecureRandom();
 	private final TransactionTemplate readOnly;
-	private final Map<String, Resolved> resolved = new ConcurrentHashMap<>();
+	private final Cache resolved;
 
-	/** A token resolved at {@code at}, remembered until {@code until}. */
-	private record Resolved(KcmPrincipal principal, Instant at, Instant until) {
+	/** A valid token's user, remembered no longer than the token is valid. */
+	private record Resolved(KcmPrincipal principal, Instant expiresAt) implements Expiring {
 	}
 
 	ApiTokens(AuthenticationConfiguration authentication, ApiTokenRepository tokens,
 			AccountUserDetailsService details, SecurityProperties properties, Clock clock,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, CacheManager caches) {
 		this.authentication = authentication;
 		this.tokens = tokens;
 		this.details = details;
@@ -57,6 +57,7 @@ class ApiTokens {
 		this.clock = clock;
 		this.readOnly = new TransactionTemplate(transactions);
 		this.readOnly.setReadOnly(true);
+		this.resolved = caches.getCache(Caches.API_TOKENS);
 	}
 
 	/** Checks the password (counting failures towards lockout) and returns a new token. */
@@ -75,33 +76,25 @@ class ApiTokens {
 	}
 
 	public Optional<KcmPrincipal> resolve(String token) {
-		Instant now = clock.instant();
 		String hash = hash(token);
-		Resolved known = resolved.get(hash);
-		if (known != null && !now.isBefore(known.at()) && now.isBefore(known.until())) {
-			return Optional.of(known.principal());
+		if (properties.tokenCache().isZero()) { // never negative (SecurityProperties)
+			return read(hash).map(Resolved::principal);
 		}
+		return Optional.ofNullable(Caches.get(resolved, hash, () -> read(hash).orElse(null))).map(Resolved::principal);
+	}
+
+	/** The token's user if the token is valid now and the user may sign in. */
+	private Optional<Resolved> read(String hash) {
+		Instant now = clock.instant();
 		Optional<ValidToken> valid = readOnly.execute(tx -> tokens.validToken(hash, now));
-		Optional<KcmPrincipal> principal = valid.map(v -> details.principal(v.user()))
-				.filter(p -> p.isEnabled() && p.isAccountNonLocked());
-		Duration keep = properties.tokenCache();
-		if (principal.isPresent() && !keep.isZero()) { // never negative (SecurityProperties)
-			if (resolved.size() >= MAX_REMEMBERED) {
-				resolved.clear();
-			}
-			Instant until = now.plus(keep);
-			Instant expires = valid.get().expiresAt();
-			resolved.put(hash, new Resolved(principal.get(), now, until.isBefore(expires) ? until : expires));
-		} else {
-			resolved.remove(hash);
-		}
-		return principal;
+		return valid.map(v -> new Resolved(details.principal(v.user()), v.expiresAt()))
+				.filter(r -> r.principal().isEnabled() && r.principal().isAccountNonLocked());
 	}
 
 	/** Forgets every remembered token once a change to a user has committed (as the policy cache does). */
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(UserChanged event) {
-		resolved.clear();
+		resolved.invalidate();
 	}
 
 	static String hash(String token) {

@@ -11,38 +11,37 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import com.kcm.shared.TimeConfig;
+import com.kcm.shared.cache.Caches;
 
 /**
  * The policy values in force (SPEC §9). The value of a parameter at an instant is the one with the latest
  * effective-from date on or before the instant's local date (Asia/Shanghai); for two values on one date the
  * later recorded one wins; before the first value the catalogue default applies.
  * <p>
- * The whole table is tiny and read for every deadline, so it is kept in memory: reloaded after a change
- * commits here, and at least every minute so a change made by another instance is seen.
+ * The whole table is tiny and read for every deadline, so it is cached ({@link Caches#POLICIES}): evicted
+ * when a change commits here ({@link PolicyChanged}), and kept at most a minute so a change made by another
+ * instance is seen.
  */
 @Service
 public class Policies {
 
-	private static final long MAX_AGE_NANOS = TimeUnit.MINUTES.toNanos(1);
-
 	private final PolicyRepository repository;
-	private volatile Snapshot snapshot;
+	private final Cache cache;
 
-	Policies(PolicyRepository repository) {
+	Policies(PolicyRepository repository, CacheManager caches) {
 		this.repository = repository;
+		this.cache = caches.getCache(Caches.POLICIES);
 	}
 
-	private final AtomicLong generation = new AtomicLong();
-
-	private record Snapshot(Map<String, List<PolicyEntry>> byName, long loadedAt, long generation) {
+	private record Snapshot(Map<String, List<PolicyEntry>> byName) {
 	}
 
 	/** The stored text of the value of {@code name} in force at {@code at}. */
@@ -133,8 +132,7 @@ public class Policies {
 
 	/** Forgets the values held in memory; the next question reads them again. */
 	public void refresh() {
-		generation.incrementAndGet();
-		snapshot = null;
+		cache.invalidate();
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
@@ -150,25 +148,17 @@ public class Policies {
 	}
 
 	private Snapshot current() {
-		Snapshot s = snapshot;
-		long g = generation.get();
-		if (s == null || s.generation() != g || System.nanoTime() - s.loadedAt() > MAX_AGE_NANOS) {
-			s = load(g);
-			if (generation.get() == g) {
-				snapshot = s;
-			}
-		}
-		return s;
+		return Caches.get(cache, Caches.ALL, this::load);
 	}
 
-	private Snapshot load(long g) {
+	private Snapshot load() {
 		Map<String, List<PolicyEntry>> byName = new LinkedHashMap<>();
 		for (PolicyRecord r : repository.findAll(Sort.by("name", "effectiveFrom", "id"))) {
 			PolicyEntry e = r.entry();
 			byName.computeIfAbsent(e.name(), k -> new ArrayList<>()).add(e);
 		}
 		byName.replaceAll((k, v) -> List.copyOf(v));
-		return new Snapshot(Map.copyOf(byName), System.nanoTime(), g);
+		return new Snapshot(Map.copyOf(byName));
 	}
 
 	private static LocalDate localDate(Instant at) {

@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -127,70 +130,37 @@ public final class TabularFile {
 		}
 	}
 
-	static List<Row> readCsv(String text) {
-		List<List<String>> records = parseCsv(text);
-		if (records.isEmpty()) {
-			throw ValidationException.of("file", "import.file.empty");
-		}
-		List<String> headers = normalise(records.get(0));
-		List<Row> rows = new ArrayList<>();
-		for (int i = 1; i < records.size(); i++) {
-			List<String> cells = records.get(i);
-			if (cells.stream().allMatch(s -> s == null || s.isBlank())) {
-				continue;
-			}
-			rows.add(row(i + 1, headers, cells));
-			if (rows.size() > MAX_ROWS) {
-				throw ValidationException.of("file", "import.file.tooManyRows", MAX_ROWS);
-			}
-		}
-		return rows;
-	}
+	/**
+	 * RFC 4180 as Excel writes it (Apache Commons CSV): commas, double quotes, quoted line breaks; CRLF, LF or
+	 * CR. Blank lines are kept as records so the row numbers stay those of the sheet; a quote left open at the
+	 * end of the file or text after a closing quote is taken as it stands, as a spreadsheet would.
+	 */
+	private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).setLenientEof(true)
+			.setTrailingData(true).get();
 
-	/** RFC 4180: commas, double quotes, quoted line breaks, CRLF or LF. */
-	static List<List<String>> parseCsv(String text) {
-		List<List<String>> out = new ArrayList<>();
-		List<String> record = new ArrayList<>();
-		StringBuilder field = new StringBuilder();
-		boolean quoted = false;
-		boolean any = false;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			any = true;
-			if (quoted) {
-				if (c == '"') {
-					if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-						field.append('"');
-						i++;
-					} else {
-						quoted = false;
-					}
-				} else {
-					field.append(c);
+	static List<Row> readCsv(String text) throws IOException {
+		try (CSVParser parser = CSVParser.parse(text, CSV)) {
+			List<String> headers = null;
+			List<Row> rows = new ArrayList<>();
+			for (CSVRecord record : parser) {
+				List<String> cells = record.toList();
+				if (headers == null) {
+					headers = normalise(cells);
+					continue;
 				}
-			} else if (c == '"') {
-				quoted = true;
-			} else if (c == ',') {
-				record.add(field.toString());
-				field.setLength(0);
-			} else if (c == '\n' || c == '\r') {
-				if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-					i++;
+				if (cells.stream().allMatch(String::isBlank)) {
+					continue;
 				}
-				record.add(field.toString());
-				field.setLength(0);
-				out.add(record);
-				record = new ArrayList<>();
-				any = false;
-			} else {
-				field.append(c);
+				rows.add(row((int) record.getRecordNumber(), headers, cells));
+				if (rows.size() > MAX_ROWS) {
+					throw ValidationException.of("file", "import.file.tooManyRows", MAX_ROWS);
+				}
 			}
+			if (headers == null) {
+				throw ValidationException.of("file", "import.file.empty");
+			}
+			return rows;
 		}
-		if (any) {
-			record.add(field.toString());
-			out.add(record);
-		}
-		return out;
 	}
 
 	private static List<String> normalise(List<String> headers) {
