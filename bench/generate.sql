@@ -90,7 +90,7 @@ union all
 select w.complaint_id, w.id, w.dealer_id, 'CALLBACK', w.ended_at, 'bench', 'CLOSURE_REQUESTED', 'CLOSED', null
   from work_order w where w.dispatched_by = 'bench' and w.status = 'CLOSED';
 
--- The handling summary (ADR 0003) of the loaded complaints: the rows db.migration.HandlingSummaryRows builds
+-- The handling summary (ADR 0003) of the loaded complaints: the rows com.kcm.complaint.HandlingSummaryRows builds
 -- (and the application keeps at every change), computed here set-based for speed. Checked against the
 -- application's rebuild (POST /api/v1/complaint-handling-summary/rebuild) on a small load. Statistics first:
 -- planned on the empty tables' statistics, the joins below ran as nested loops over the whole timeline.

@@ -23,7 +23,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import com.kcm.shared.TimeConfig;
 import com.kcm.shared.sql.Insert;
 
-import db.migration.HandlingSummaryRows;
 
 /**
  * Keeps the handling summary (ADR 0003: {@code complaint_handling_summary} and

@@ -107,7 +107,7 @@ class HandlingSummaryRebuildTests {
 
 	@Test
 	void everyColumnOfTheTimelineWasConsideredForTheSummary() {
-		for (var table : db.migration.HandlingSummaryRows.TIMELINE_COLUMNS.entrySet()) {
+		for (var table : com.kcm.complaint.HandlingSummaryRows.TIMELINE_COLUMNS.entrySet()) {
 			Set<String> columns = jdbc.sql("select * from " + table.getKey() + " where 1 = 0").query(rs -> {
 				Set<String> names = new TreeSet<>();
 				for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {

@@ -145,8 +145,8 @@ class RegistrationWriteTests {
 		var written = jdbc.sql(row).param(id).query().singleRow();
 		assertThat(written).containsEntry("status", "REGISTERED").containsEntry("category", "PRODUCT_QUALITY")
 				.containsEntry("reached_callbacks", 0);
-		jdbc.sql(db.migration.HandlingSummaryRows.deleteComplaints("{id} = ?")).param(id).update();
-		jdbc.sql(db.migration.HandlingSummaryRows.insertComplaints("{id} = ?")).param(id).update();
+		jdbc.sql(com.kcm.complaint.HandlingSummaryRows.deleteComplaints("{id} = ?")).param(id).update();
+		jdbc.sql(com.kcm.complaint.HandlingSummaryRows.insertComplaints("{id} = ?")).param(id).update();
 		assertThat(jdbc.sql(row).param(id).query().singleRow()).isEqualTo(written);
 	}
 

@@ -1,4 +1,4 @@
-package db.migration;
+package com.kcm.complaint;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -6,7 +6,8 @@ import java.sql.Statement;
 
 /**
  * The statements that build the handling summary (ADR 0003) from the timeline, for the complaints a condition
- * selects: used by the migration that fills it, by the complaint module's refresh after each timeline change
+ * selects: used by the migration that fills it (hence public; a change to these statements needs a new migration
+ * that rebuilds the tables, never an edit of V202612070001), by the complaint module's refresh after each timeline change
  * and by the repair command, so all three write the same rows. The condition names the complaint id as
  * {@value #ID}, which each statement replaces by its own indexed column (the complaint's primary key, the work
  * order's {@code complaint_id}): a refresh's {@code {id} = ?} is then an index lookup whatever the planner's
