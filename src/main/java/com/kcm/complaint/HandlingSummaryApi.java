@@ -2,8 +2,6 @@ package com.kcm.complaint;
 
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,9 +25,13 @@ class HandlingSummaryApi {
 		this.summary = summary;
 	}
 
+	/** What was rebuilt: the month (null: all) and how many complaints. */
+	record Rebuilt(String month, int complaints) {
+	}
+
 	@PostMapping("/rebuild")
 	@PreAuthorize("hasRole('ADMIN')")
-	Map<String, Object> rebuild(@RequestParam(required = false) String month) {
+	Rebuilt rebuild(@RequestParam(required = false) String month) {
 		YearMonth m = null;
 		if (month != null) {
 			try {
@@ -38,9 +40,6 @@ class HandlingSummaryApi {
 				throw ValidationException.of("month", "complaint.summary.month.invalid", month);
 			}
 		}
-		Map<String, Object> answer = new LinkedHashMap<>();
-		answer.put("month", m == null ? null : m.toString());
-		answer.put("complaints", summary.rebuild(m));
-		return answer;
+		return new Rebuilt(m == null ? null : m.toString(), summary.rebuild(m));
 	}
 }

@@ -64,8 +64,8 @@ class SurveyAnswers {
 		if (!SurveyTokens.wellFormed(token)) {
 			return Opened.of(State.INVALID);
 		}
-		return opened(jdbc.sql("select * from survey where token_hash = :h").param("h", SurveyTokens.hash(token)).query()
-				.listOfRows().stream().findFirst());
+		return opened(jdbc.sql(SELECT + " where token_hash = :h").param("h", SurveyTokens.hash(token)).query(LinkRow::of)
+				.optional());
 	}
 
 	/**
@@ -74,42 +74,37 @@ class SurveyAnswers {
 	 */
 	@Transactional(readOnly = true)
 	Opened openSent(long surveyId) {
-		return opened(jdbc.sql("select * from survey where id = :id").param("id", surveyId).query().listOfRows().stream()
-				.findFirst());
+		return opened(jdbc.sql(SELECT + " where id = :id").param("id", surveyId).query(LinkRow::of).optional());
 	}
 
-	private Opened opened(Optional<Map<String, Object>> row) {
+	private static final String SELECT = "select id, template_id, dealer_id, complaint_id, status, expires_at from survey";
+
+	/** What opening a link reads of its survey. */
+	private record LinkRow(long id, long templateId, Long dealerId, Long complaintId, String status, Instant expiresAt) {
+
+		static LinkRow of(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+			Timestamp expires = rs.getTimestamp(6);
+			return new LinkRow(rs.getLong(1), rs.getLong(2), rs.getObject(3, Long.class), rs.getObject(4, Long.class),
+					rs.getString(5), expires == null ? null : expires.toInstant());
+		}
+	}
+
+	private Opened opened(Optional<LinkRow> row) {
 		if (row.isEmpty()) {
 			return Opened.of(State.INVALID);
 		}
-		Map<String, Object> r = row.get();
-		String status = (String) r.get("status");
-		if ("ANSWERED".equals(status)) {
+		LinkRow r = row.get();
+		if ("ANSWERED".equals(r.status())) {
 			return Opened.of(State.USED);
 		}
-		Instant expires = instant(r.get("expires_at"));
-		if (!"SENT".equals(status) && !"SENDING".equals(status) || expires == null || !clock.instant().isBefore(expires)) {
+		Instant expires = r.expiresAt();
+		if (!"SENT".equals(r.status()) && !"SENDING".equals(r.status()) || expires == null
+				|| !clock.instant().isBefore(expires)) {
 			return Opened.of(State.INVALID);
 		}
-		long templateId = ((Number) r.get("template_id")).longValue();
-		String dealer = Optional.ofNullable((Number) r.get("dealer_id")).flatMap(d -> dealers.byId(d.longValue()))
-				.map(DealerSummary::name).orElse(null);
-		Number complaint = (Number) r.get("complaint_id");
-		return new Opened(State.OPEN, ((Number) r.get("id")).longValue(), templateId, dealer,
-				complaint == null ? null : complaint.longValue(), templates.get(templateId).questions());
-	}
-
-	static Instant instant(Object v) {
-		if (v == null) {
-			return null;
-		}
-		if (v instanceof Timestamp t) {
-			return t.toInstant();
-		}
-		if (v instanceof java.time.OffsetDateTime o) {
-			return o.toInstant();
-		}
-		return Instant.parse(v.toString());
+		String dealer = Optional.ofNullable(r.dealerId()).flatMap(dealers::byId).map(DealerSummary::name).orElse(null);
+		return new Opened(State.OPEN, r.id(), r.templateId(), dealer, r.complaintId(),
+				templates.get(r.templateId()).questions());
 	}
 
 	/** The answers by question id, as submitted (text). Returns the state after: OPEN → answered now. */
@@ -191,11 +186,10 @@ class SurveyAnswers {
 					.param("s", o.surveyId()).param("q", r[0]).param("n", r[1]).param("c", r[2]).param("t", r[3]).update();
 		}
 		boolean low = lowest != null && lowest <= LOW_SCORE || nps != null && nps <= LOW_NPS;
-		Map<String, Object> s = jdbc.sql("select customer_id, dealer_id, complaint_id from survey where id = :id")
-				.param("id", o.surveyId()).query().singleRow();
-		long customerId = ((Number) s.get("customer_id")).longValue();
-		Long dealerId = s.get("dealer_id") == null ? null : ((Number) s.get("dealer_id")).longValue();
-		Long complaintId = s.get("complaint_id") == null ? null : ((Number) s.get("complaint_id")).longValue();
+		SurveyRecipient s = SurveyRecipient.of(jdbc, o.surveyId());
+		long customerId = s.customerId();
+		Long dealerId = s.dealerId();
+		Long complaintId = s.complaintId();
 		if (low) {
 			jdbc.sql("""
 					insert into survey_follow_up (survey_id, customer_id, dealer_id, complaint_id, lowest_score, nps, created_at)

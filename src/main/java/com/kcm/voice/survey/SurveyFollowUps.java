@@ -35,7 +35,29 @@ class SurveyFollowUps implements CallbackFollowUps {
 	/** One follow-up with its survey's answers. */
 	record Detail(long id, long surveyId, long customerId, String customerName, String customerPhone, String dealer,
 			Long complaintId, Integer lowestScore, Integer nps, Instant createdAt, Instant doneAt, String doneBy,
-			String note, List<Map<String, Object>> answers) {
+			String note, List<AnswerLine> answers) {
+	}
+
+	/** One answer of the survey: the question's position and text, and the score, choice or text given. */
+	record AnswerLine(int position, String question, Integer score, String choice, String text) {
+	}
+
+	/** A follow-up row as stored. */
+	private record Row(long id, long surveyId, long customerId, Long dealerId, Long complaintId, Integer lowestScore,
+			Integer nps, Instant createdAt, Instant doneAt, String doneBy, String note) {
+
+		static final String SELECT = "select id, survey_id, customer_id, dealer_id, complaint_id, lowest_score, nps, "
+				+ "created_at, done_at, done_by, note from survey_follow_up";
+
+		static Row of(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+			return new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getObject(4, Long.class),
+					rs.getObject(5, Long.class), rs.getObject(6, Integer.class), rs.getObject(7, Integer.class),
+					instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9)), rs.getString(10), rs.getString(11));
+		}
+
+		private static Instant instant(Timestamp t) {
+			return t == null ? null : t.toInstant();
+		}
 	}
 
 	private final JdbcClient jdbc;
@@ -58,28 +80,25 @@ class SurveyFollowUps implements CallbackFollowUps {
 	@Override
 	@Transactional(readOnly = true)
 	public List<FollowUp> open(int limit) {
-		List<Map<String, Object>> rows = jdbc.sql("""
-				select id, customer_id, dealer_id, lowest_score, nps, created_at from survey_follow_up
-				where done_at is null order by created_at, id fetch first :n rows only""").param("n", limit).query()
-				.listOfRows();
+		List<Row> rows = jdbc.sql(Row.SELECT + " where done_at is null order by created_at, id fetch first :n rows only")
+				.param("n", limit).query(Row::of).list();
 		Set<Long> people = new HashSet<>();
 		Set<Long> ds = new HashSet<>();
 		rows.forEach(r -> {
-			people.add(((Number) r.get("customer_id")).longValue());
-			if (r.get("dealer_id") != null) {
-				ds.add(((Number) r.get("dealer_id")).longValue());
+			people.add(r.customerId());
+			if (r.dealerId() != null) {
+				ds.add(r.dealerId());
 			}
 		});
 		Map<Long, CustomerView> names = customers.forReferences(people);
 		Map<Long, DealerSummary> byId = ds.isEmpty() ? Map.of() : dealers.byIds(ds);
 		return rows.stream().map(r -> {
-			CustomerView c = names.get(((Number) r.get("customer_id")).longValue());
-			DealerSummary d = r.get("dealer_id") == null ? null : byId.get(((Number) r.get("dealer_id")).longValue());
-			long id = ((Number) r.get("id")).longValue();
-			String reason = "低分回访" + (r.get("lowest_score") != null ? " · 最低评分 " + r.get("lowest_score") : "")
-					+ (r.get("nps") != null ? " · 推荐度 " + r.get("nps") : "");
-			return new FollowUp(KIND, id, c == null ? null : c.name(), d == null ? null : d.label(), reason,
-					SurveyAnswers.instant(r.get("created_at")), "/voice/surveys/follow-ups/" + id);
+			CustomerView c = names.get(r.customerId());
+			DealerSummary d = r.dealerId() == null ? null : byId.get(r.dealerId());
+			String reason = "低分回访" + (r.lowestScore() != null ? " · 最低评分 " + r.lowestScore() : "")
+					+ (r.nps() != null ? " · 推荐度 " + r.nps() : "");
+			return new FollowUp(KIND, r.id(), c == null ? null : c.name(), d == null ? null : d.label(), reason,
+					r.createdAt(), "/voice/surveys/follow-ups/" + r.id());
 		}).toList();
 	}
 
@@ -91,21 +110,18 @@ class SurveyFollowUps implements CallbackFollowUps {
 
 	@Transactional(readOnly = true)
 	Detail get(long id) {
-		Map<String, Object> r = jdbc.sql("select * from survey_follow_up where id = :id").param("id", id).query()
-				.listOfRows().stream().findFirst().orElseThrow(() -> new NotFoundException(TYPE, id));
-		long customerId = ((Number) r.get("customer_id")).longValue();
-		CustomerView c = customers.forReferences(List.of(customerId)).get(customerId);
-		String dealer = r.get("dealer_id") == null ? null
-				: dealers.byId(((Number) r.get("dealer_id")).longValue()).map(DealerSummary::label).orElse(null);
-		long surveyId = ((Number) r.get("survey_id")).longValue();
-		List<Map<String, Object>> answers = jdbc.sql("""
-				select q.position, q.kind, q.text as question, a.score, a.choice, a.text from survey_answer a
+		Row r = jdbc.sql(Row.SELECT + " where id = :id").param("id", id).query(Row::of).optional()
+				.orElseThrow(() -> new NotFoundException(TYPE, id));
+		CustomerView c = customers.forReferences(List.of(r.customerId())).get(r.customerId());
+		String dealer = r.dealerId() == null ? null : dealers.byId(r.dealerId()).map(DealerSummary::label).orElse(null);
+		List<AnswerLine> answers = jdbc.sql("""
+				select q.position, q.text as question, a.score, a.choice, a.text from survey_answer a
 				join survey_question q on q.id = a.question_id where a.survey_id = :s order by q.position""")
-				.param("s", surveyId).query().listOfRows();
-		return new Detail(id, surveyId, customerId, c == null ? null : c.name(), c == null ? null : c.phone(), dealer,
-				r.get("complaint_id") == null ? null : ((Number) r.get("complaint_id")).longValue(),
-				(Integer) r.get("lowest_score"), (Integer) r.get("nps"), SurveyAnswers.instant(r.get("created_at")),
-				SurveyAnswers.instant(r.get("done_at")), (String) r.get("done_by"), (String) r.get("note"), answers);
+				.param("s", r.surveyId()).query((rs, n) -> new AnswerLine(rs.getInt(1), rs.getString(2),
+						rs.getObject(3, Integer.class), rs.getString(4), rs.getString(5)))
+				.list();
+		return new Detail(id, r.surveyId(), r.customerId(), c == null ? null : c.name(), c == null ? null : c.phone(),
+				dealer, r.complaintId(), r.lowestScore(), r.nps(), r.createdAt(), r.doneAt(), r.doneBy(), r.note(), answers);
 	}
 
 	@Transactional

@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -77,9 +76,8 @@ class SurveySender {
 		if (claimed == null || claimed == 0) {
 			return;
 		}
-		Map<String, Object> row = jdbc.sql("select customer_id, dealer_id, complaint_id from survey where id = :id")
-				.param("id", surveyId).query().singleRow();
-		long customerId = ((Number) row.get("customer_id")).longValue();
+		SurveyRecipient row = SurveyRecipient.of(jdbc, surveyId);
+		long customerId = row.customerId();
 		if (!consent.inForce(customerId, now)) {
 			skip(surveyId, "NO_CONSENT");
 			return;
@@ -111,11 +109,10 @@ class SurveySender {
 	}
 
 	/** The SMS: the company, the dealer's name, the case number and the link — nothing personal. */
-	String text(Map<String, Object> row, String token, long days) {
+	String text(SurveyRecipient row, String token, long days) {
 		String company = policies.textAt(PolicyName.COMPANY_NAME, clock.instant());
-		String dealer = Optional.ofNullable((Number) row.get("dealer_id")).flatMap(d -> dealers.byId(d.longValue()))
-				.map(DealerSummary::name).orElse(company);
-		Number complaint = (Number) row.get("complaint_id");
+		String dealer = Optional.ofNullable(row.dealerId()).flatMap(dealers::byId).map(DealerSummary::name).orElse(company);
+		Long complaint = row.complaintId();
 		String link = publicUrl + "/s/" + token;
 		return complaint != null
 				? "【" + company + "】您在" + dealer + "的服务案件（编号 " + complaint + "）已办结，诚邀您评价：" + link
