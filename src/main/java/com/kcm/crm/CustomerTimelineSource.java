@@ -14,4 +14,25 @@ public interface CustomerTimelineSource {
 	Set<String> types();
 
 	List<TimelineEntry> entries(long customerId, int limit);
+
+	/** How a source reads a customer's newest entries. */
+	@FunctionalInterface
+	interface Entries {
+		List<TimelineEntry> of(long customerId, int limit);
+	}
+
+	/** A source of these entry types that reads its entries so. */
+	static CustomerTimelineSource of(Set<String> types, Entries entries) {
+		return new CustomerTimelineSource() {
+			@Override
+			public Set<String> types() {
+				return types;
+			}
+
+			@Override
+			public List<TimelineEntry> entries(long customerId, int limit) {
+				return entries.of(customerId, limit);
+			}
+		};
+	}
 }

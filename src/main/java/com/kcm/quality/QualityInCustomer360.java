@@ -72,21 +72,13 @@ class QualityInCustomer360 {
 
 	@Bean
 	CustomerTimelineSource repairOrderTimeline(SanbaoWatch watch) {
-		return new CustomerTimelineSource() {
-			@Override
-			public Set<String> types() {
-				return Set.of("REPAIR_ORDER");
-			}
-
-			@Override
-			public List<TimelineEntry> entries(long customerId, int limit) {
-				return watch.repairOrdersOfCustomer(customerId, PageRequest.of(0, limit)).stream()
-						.map(o -> new TimelineEntry("REPAIR_ORDER", o.openedAt(),
-								o.dealerCode() + " " + o.repairOrderNo() + " · " + o.vin(),
-								detail(o), o.closedAt() == null ? "OPEN" : "CLOSED", "/quality/vehicles/" + o.vin()))
-						.toList();
-			}
-		};
+		return CustomerTimelineSource.of(Set.of("REPAIR_ORDER"), (customerId, limit) -> {
+			return watch.repairOrdersOfCustomer(customerId, PageRequest.of(0, limit)).stream()
+					.map(o -> new TimelineEntry("REPAIR_ORDER", o.openedAt(),
+							o.dealerCode() + " " + o.repairOrderNo() + " · " + o.vin(),
+							detail(o), o.closedAt() == null ? "OPEN" : "CLOSED", "/quality/vehicles/" + o.vin()))
+					.toList();
+		});
 	}
 
 	private static String detail(RepairOrderView o) {

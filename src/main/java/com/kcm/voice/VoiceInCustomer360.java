@@ -56,25 +56,17 @@ class VoiceInCustomer360 {
 
 	@Bean
 	CustomerTimelineSource consentTimeline(ConsentRecordRepository records, MessageSource messages) {
-		return new CustomerTimelineSource() {
-			@Override
-			public Set<String> types() {
-				return Set.of("CONSENT");
-			}
-
-			@Override
-			public List<TimelineEntry> entries(long customerId, int limit) {
-				return records.findByCustomerIdOrderByEffectiveAtDescIdDesc(customerId, PageRequest.of(0, limit)).stream()
-						.map(ConsentRecord::view)
-						.map(v -> new TimelineEntry("CONSENT", v.at(),
-								text(messages, "voice.purpose." + v.purpose()) + " · "
-										+ text(messages, v.given() ? "voice.consent.GIVEN" : "voice.consent.WITHDRAWN"),
-								text(messages, "voice.channel." + v.channel()) + " · " + v.recordedBy()
-										+ (v.note() == null ? "" : " · " + v.note()),
-								v.given() ? "GIVEN" : "WITHDRAWN", "/customers/" + customerId + "/consents"))
-						.toList();
-			}
-		};
+		return CustomerTimelineSource.of(Set.of("CONSENT"), (customerId, limit) -> {
+			return records.findByCustomerIdOrderByEffectiveAtDescIdDesc(customerId, PageRequest.of(0, limit)).stream()
+					.map(ConsentRecord::view)
+					.map(v -> new TimelineEntry("CONSENT", v.at(),
+							text(messages, "voice.purpose." + v.purpose()) + " · "
+									+ text(messages, v.given() ? "voice.consent.GIVEN" : "voice.consent.WITHDRAWN"),
+							text(messages, "voice.channel." + v.channel()) + " · " + v.recordedBy()
+									+ (v.note() == null ? "" : " · " + v.note()),
+							v.given() ? "GIVEN" : "WITHDRAWN", "/customers/" + customerId + "/consents"))
+					.toList();
+		});
 	}
 
 	static String text(MessageSource messages, String key) {
