@@ -31,14 +31,7 @@ pg_isready -q -h 127.0.0.1 -t 30
 source bench/lib.sh
 bench_autovacuum_on
 
-reuse=${BENCH_REUSE:-0}
-if [ "$reuse" = 1 ] && ! $PG -d $DB -At -c "select count(*) from bench_measured" >/dev/null 2>&1; then reuse=0; fi
-if [ "$reuse" != 1 ]; then
-  echo "== database $DB"
-  $PG -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
-fi
-echo "== build"
-[ "${BENCH_SKIP_BUILD:-0}" = 1 ] || ./mvnw -q -B -ntp -DskipTests package
+bench_database_and_build "select count(*) from bench_measured"
 bench_start_app crm
 
 

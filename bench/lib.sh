@@ -1,5 +1,6 @@
 # Shared by the benchmark scripts (bench/crm.sh, quality.sh, churn.sh): source it after setting PG, PORT and DB.
-# Starting the built application on a benchmark database, signing in, reading server times from Tomcat's access log,
+# A fresh or reused database and the build, starting the built application on it,
+# signing in, reading server times from Tomcat's access log,
 # autovacuum on for the run as on an ordinary server, and writing a section of docs/benchmarks.md.
 
 # Autovacuum on for the run (this machine's PostgreSQL has it off); bench_cleanup restores what it was.
@@ -12,6 +13,19 @@ bench_cleanup() {
   [ -n "${APP:-}" ] && kill "$APP" 2>/dev/null || true
   [ -n "${BENCH_AUTOVACUUM_WAS:-}" ] && $PG -d postgres -c "alter system set autovacuum = $BENCH_AUTOVACUUM_WAS" \
     -c "select pg_reload_conf()" >/dev/null || true
+}
+
+# bench_database_and_build "PROBE SQL": with BENCH_REUSE=1 keeps $DB when the probe query runs on it (the data an
+# earlier run loaded), else drops and creates it; then builds the jar unless BENCH_SKIP_BUILD=1. Sets reuse (1 or 0).
+bench_database_and_build() {
+  reuse=${BENCH_REUSE:-0}
+  if [ "$reuse" = 1 ] && ! $PG -d $DB -At -c "$1" >/dev/null 2>&1; then reuse=0; fi
+  if [ "$reuse" != 1 ]; then
+    echo "== database $DB"
+    $PG -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
+  fi
+  echo "== build"
+  [ "${BENCH_SKIP_BUILD:-0}" = 1 ] || ./mvnw -q -B -ntp -DskipTests package
 }
 
 # bench_start_app NAME: a copy of the built jar (a later build must not replace it) started on $DB with demo data,
