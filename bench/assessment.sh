@@ -21,8 +21,10 @@ DB=kcm_bench_assessment
 PORT=${BENCH_PORT:-8098}
 PG="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 mkdir -p bench/results
+. bench/lib.sh   # autovacuum on for the run, as on an ordinary server
 pg_isready -q -h 127.0.0.1 || pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main start
 pg_isready -q -h 127.0.0.1 -t 30
+bench_autovacuum_on   # restored at the end (bench_cleanup, which also stops $APP)
 
 reuse=${BENCH_REUSE:-0}
 if [ "$reuse" = 1 ] && ! $PG -d $DB -At -c "select count(*) from complaint" >/dev/null 2>&1; then reuse=0; fi
@@ -43,7 +45,6 @@ KCM_JOB_ESCALATION_CRON=- KCM_JOB_DEADLINE_SWEEP_CRON=- KCM_JOB_ONLINE_LIST_CRON
 KCM_JOB_QUARTERLY_LIMITS_CRON=- \
   java -Xmx2g -jar "$JAR" > bench/results/assessment-app.log 2>&1 &
 APP=$!
-trap 'kill $APP 2>/dev/null || true' EXIT
 token() {
   curl -sf -X POST "http://127.0.0.1:$PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
     -d "{\"username\":\"$1\",\"password\":\"demo1234\"}" | sed 's/.*"token":"\([^"]*\)".*/\1/'
@@ -119,7 +120,7 @@ section=$(cat <<MD
 ## Assessment of one month for all dealers (issue 5)
 
 Measured by \`${reuse_note}bench/assessment.sh $N\` on $(date -u +%Y-%m-%d) — $(nproc) cores ($cpu), $mem, PostgreSQL $pgv,
-Java $(java -version 2>&1 | head -n1 | cut -d'"' -f2); the application and PostgreSQL share the machine; load average
+Java $(java -version 2>&1 | head -n1 | cut -d'"' -f2); the application and PostgreSQL share the machine; autovacuum on for the run; load average
 at the end of the run: $load (other work was running on the machine when the load average is above 2).
 
 Data: $counts; $month_rows complaints first dispatched in $MONTH; service visits for 2026-Q1 of every dealer,

@@ -32,9 +32,13 @@ WARMUP=${BENCH_WARMUP:-40s}            # per measured path, at least ...
 WARMUP_MAX=${BENCH_WARMUP_MAX:-300s}   # ... and at most, until the JIT is quiet and the throughput steady
 PG="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 mkdir -p bench/results
+. bench/lib.sh   # warm-up until steady; autovacuum on for the run
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 pg_isready -q -h 127.0.0.1 || pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main start
 pg_isready -q -h 127.0.0.1 -t 30
+# Autovacuum on for the run and restored at the end, as on an ordinary server: it analyzes the tables the load
+# and the intake warm-up grow, so no hand-made ANALYZE step is needed (and a plan must not need one, issue 17).
+bench_autovacuum_on
 
 if [ "${BENCH_REUSE:-0}" = 1 ]; then
   echo "== database $DB (reused: BENCH_REUSE=1)"
@@ -57,7 +61,7 @@ KCM_JOB_QUARTERLY_LIMITS_CRON=- KCM_JOB_MAJOR_REPORT_SWEEP_CRON=- \
   -Dserver.tomcat.accesslog.buffered=false '-Dserver.tomcat.accesslog.pattern=%U %s %D' \
   -jar "$JAR" > bench/results/app.log 2>&1 &
 APP=$!
-trap 'kill $APP 2>/dev/null || true' EXIT
+# (bench_cleanup, the EXIT trap set by bench_autovacuum_on, stops $APP too)
 # The demo data is written by start-up runners after the web server is up (the assessment demo computes
 # six months): wait for the line logged when every start-up task is done, so none runs during a measurement.
 for _ in $(seq 1 300); do
@@ -97,49 +101,9 @@ cookie() {
   rm -f "$jar"
 }
 
-# Warm-up: each path is loaded at its measured concurrency in 10 s windows until it is steady: at least
-# $WARMUP, then until the JIT compilers are quiet (under 2 % of the window's CPU time in the C1/C2
-# compiler threads) and the window's throughput is within 5 % of the one before, at most $WARMUP_MAX.
-# Throughput alone is not enough on 2 busy cores: the compiler threads are starved while the cores are
-# saturated, so throughput can stay flat for a minute and then more than double when the compilation of
-# the hot path completes. A server that has been running is the one to measure; nothing of the warm-up
-# is recorded.
-secs() { echo "${1%s}"; }
-jit_ticks() { # CPU time (clock ticks) the application's JIT compiler threads have used so far
-  local t sum=0
-  for t in /proc/"$APP"/task/*; do
-    case "$(cat "$t/comm" 2>/dev/null)" in
-      C1\ Compiler*|C2\ Compiler*) sum=$((sum + $(awk '{print $14 + $15}' "$t/stat"))) ;;
-    esac
-  done
-  echo "$sum"
-}
-warm() { # name connections script url
-  local name=$1 conns=$2 script=$3 url=$4 elapsed=0 prev=0 rps jit0 jit
-  while :; do
-    jit0=$(jit_ticks)
-    rps=$(wrk -t2 -c"$conns" -d10s -s "bench/$script" "$url" 2>/dev/null | grep -Eo 'rps=[0-9.]+' | cut -d= -f2)
-    jit=$(( $(jit_ticks) - jit0 ))   # ticks of 10 ms in a 10 s window of 2 cores: 2,000 in all, 2 % is 40
-    elapsed=$((elapsed + 10))
-    if [ "$elapsed" -ge "$(secs "$WARMUP")" ] && [ "$jit" -lt 40 ] && [ -n "$rps" ] && \
-       awk -v a="$rps" -v b="$prev" 'BEGIN { exit !(b > 0 && a <= b * 1.05 && a >= b * 0.95) }'; then
-      break
-    fi
-    [ "$elapsed" -ge "$(secs "$WARMUP_MAX")" ] && break
-    prev=${rps:-0}
-  done
-  echo "   $name: ${elapsed} s (last window ${rps} req/s, JIT ${jit}0 ms of CPU in it)"
-  eval "warm_$name=$elapsed"
-}
 echo "== warm-up until steady (at least $WARMUP, at most $WARMUP_MAX per path; nothing recorded)"
 export TOKEN; TOKEN=$(token agent); warm intake 32 intake.lua "http://127.0.0.1:$PORT"
 warm intake_new 32 intake-new.lua "http://127.0.0.1:$PORT"
-# This machine's PostgreSQL runs with autovacuum off. A normal server's autovacuum analyzes the tables the
-# intake warm-up has grown (audit_entry, customer: empty or tiny after the load); without it the plans the
-# application's connections made while they were empty can stay sequential scans (an idempotency-key
-# table, before the key moved onto the complaint, cost 5-7 ms a lookup at 40,000 keys). Do what
-# autovacuum would.
-$PG -d $DB -c "analyze"
 export COOKIE; COOKIE=$(cookie dealer.d0001); warm inbox 16 page.lua "http://127.0.0.1:$PORT/inbox"
 COOKIE=$(cookie aftersales); warm board 16 page.lua "http://127.0.0.1:$PORT/complaints/board"
 
@@ -202,7 +166,7 @@ cat > bench/results/issue4.md <<MD
 
 Measured by \`$( [ "${BENCH_REUSE:-0}" = 1 ] && echo "BENCH_REUSE=1 " || true)bench/run.sh $N\` on $(date -u +%Y-%m-%d) — $(nproc) cores ($cpu), $mem, PostgreSQL $pgv,
 Java $(java -version 2>&1 | head -n1 | cut -d'"' -f2); the application, PostgreSQL, pgbench and wrk
-share the machine. Raw output in \`bench/results/\` (not committed).
+share the machine; autovacuum on for the run. Raw output in \`bench/results/\` (not committed).
 
 Data: $counts ($( [ -n "$load_s" ] && echo "loaded in ${load_s} s" || echo "loaded by an earlier run") by \`bench/generate.sql\`), $dealers dealers, about 200 customers;
 open work shaped like a real network's (see the generator's header: about 3 % of complaints open, most
