@@ -1,7 +1,7 @@
 package com.kcm.complaint;
 
 /** Who made a move: a user name for the timeline, and whether it was entered on a dealer's behalf. */
-public record Actor(String username) {
+record Actor(String username) {
 
 	public static final Actor SYSTEM = new Actor("system");
 

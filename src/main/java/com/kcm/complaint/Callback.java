@@ -19,7 +19,7 @@ import org.hibernate.annotations.Immutable;
 @jakarta.persistence.EntityListeners({ ComplaintChanges.Listener.class, HandlingSummary.Listener.class })
 @Immutable
 @Table(name = "complaint_callback")
-public class Callback {
+class Callback {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)

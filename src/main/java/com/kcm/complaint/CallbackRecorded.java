@@ -3,5 +3,5 @@ package com.kcm.complaint;
 import java.time.Instant;
 
 /** Customer service recorded a callback. */
-public record CallbackRecorded(long complaintId, boolean reached, Instant at) {
+record CallbackRecorded(long complaintId, boolean reached, Instant at) {
 }

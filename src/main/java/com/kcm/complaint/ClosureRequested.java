@@ -3,5 +3,5 @@ package com.kcm.complaint;
 import java.time.Instant;
 
 /** After-sales asked customer service to call back for closure. */
-public record ClosureRequested(long complaintId, Instant at, Instant callbackDueAt) {
+record ClosureRequested(long complaintId, Instant at, Instant callbackDueAt) {
 }

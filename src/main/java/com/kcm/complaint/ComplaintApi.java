@@ -106,7 +106,7 @@ class ComplaintApi {
 
 	@PostMapping("/complaints/{id}/dispatch")
 	WorkOrderAnswer dispatch(@PathVariable long id, @RequestBody Dispatch d) {
-		WorkOrder wo = handling.dispatch(id, d.dealerCode(), d.category(), d.subCategory(), d.suggestion(),
+		WorkOrder wo = handling.dispatched(id, d.dealerCode(), d.category(), d.subCategory(), d.suggestion(),
 				d.dealerContact());
 		return workOrder(id, wo);
 	}
@@ -120,7 +120,7 @@ class ComplaintApi {
 	@PostMapping("/complaints/{id}/work-orders/{workOrderId}/replies")
 	ResponseEntity<ReplyAnswer> reply(@PathVariable long id, @PathVariable long workOrderId,
 			@RequestBody ReplyBody r) {
-		Reply reply = handling.reply(id, workOrderId, new ReplyContent(
+		Reply reply = handling.replied(id, workOrderId, new ReplyContent(
 				r.contactedCustomerAt() == null ? null : r.contactedCustomerAt().toInstant(),
 				Boolean.TRUE.equals(r.finalResult()), r.text(), r.faultCause(), r.qualityDefect(), r.partsReplaced(),
 				r.repairOrderNo(), r.claimNo(), r.delayReason(), false));
@@ -151,12 +151,12 @@ class ComplaintApi {
 
 	@PostMapping("/complaints/{id}/transfer")
 	WorkOrderAnswer transfer(@PathVariable long id, @RequestBody DealerMove m) {
-		return workOrder(id, handling.transfer(id, m.dealerCode(), m.reason()));
+		return workOrder(id, handling.transferred(id, m.dealerCode(), m.reason()));
 	}
 
 	@PostMapping("/complaints/{id}/redispatch")
 	WorkOrderAnswer redispatch(@PathVariable long id, @RequestBody DealerMove m) {
-		return workOrder(id, handling.redispatch(id, m.dealerCode(), m.reason()));
+		return workOrder(id, handling.redispatched(id, m.dealerCode(), m.reason()));
 	}
 
 	@PostMapping("/complaints/{id}/cancel")

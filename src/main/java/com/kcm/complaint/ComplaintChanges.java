@@ -23,7 +23,7 @@ import com.kcm.shared.cache.Caches;
  * {@link #changed()} themselves.
  */
 @Component
-public class ComplaintChanges {
+class ComplaintChanges {
 
 	private final AtomicLong generation = new AtomicLong();
 	private final Cache boards;

@@ -54,14 +54,21 @@ public class ComplaintHandling {
 
 	/** Dispatch (or, for an online complaint, the phone notification of the dealer). */
 	@Transactional
-	public WorkOrder dispatch(long complaintId, String dealerCode, String category, String suggestion,
+	public void dispatch(long complaintId, String dealerCode, String category, String suggestion,
 			String dealerContact) {
-		return dispatch(complaintId, dealerCode, category, null, suggestion, dealerContact);
+		dispatched(complaintId, dealerCode, category, null, suggestion, dealerContact);
 	}
 
 	/** Dispatch with the optional sub-category (must belong to the category; 422 naming subCategory). */
 	@Transactional
-	public WorkOrder dispatch(long complaintId, String dealerCode, String category, String subCategory,
+	public void dispatch(long complaintId, String dealerCode, String category, String subCategory,
+			String suggestion, String dealerContact) {
+		dispatched(complaintId, dealerCode, category, subCategory, suggestion, dealerContact);
+	}
+
+	/** {@link #dispatch(long, String, String, String, String, String)}, answering the work order made. */
+	@Transactional
+	WorkOrder dispatched(long complaintId, String dealerCode, String category, String subCategory,
 			String suggestion, String dealerContact) {
 		Complaint c = access.load(complaintId);
 		access.require(dispatchers(c));
@@ -86,7 +93,13 @@ public class ComplaintHandling {
 	}
 
 	@Transactional
-	public Reply reply(long complaintId, long workOrderId, ReplyContent content) {
+	public void reply(long complaintId, long workOrderId, ReplyContent content) {
+		replied(complaintId, workOrderId, content);
+	}
+
+	/** {@link #reply}, answering the reply recorded. */
+	@Transactional
+	Reply replied(long complaintId, long workOrderId, ReplyContent content) {
 		Complaint c = access.load(complaintId);
 		access.require(EnumSet.of(Role.DEALER, Role.AFTER_SALES, Role.REGIONAL));
 		access.requireOwnWorkOrder(workOrder(c, workOrderId));
@@ -108,12 +121,10 @@ public class ComplaintHandling {
 	}
 
 	@Transactional
-	public Callback recordCallback(long complaintId, CallbackAnswers answers) {
+	public void recordCallback(long complaintId, CallbackAnswers answers) {
 		Complaint c = access.load(complaintId);
 		access.require(EnumSet.of(Role.CS_AGENT));
-		Callback[] cb = new Callback[1];
-		change(c, at -> cb[0] = c.recordCallback(answers, at, actor()));
-		return cb[0];
+		change(c, at -> c.recordCallback(answers, at, actor()));
 	}
 
 	@Transactional
@@ -126,7 +137,13 @@ public class ComplaintHandling {
 	}
 
 	@Transactional
-	public WorkOrder transfer(long complaintId, String dealerCode, String reason) {
+	public void transfer(long complaintId, String dealerCode, String reason) {
+		transferred(complaintId, dealerCode, reason);
+	}
+
+	/** {@link #transfer}, answering the new work order. */
+	@Transactional
+	WorkOrder transferred(long complaintId, String dealerCode, String reason) {
 		Complaint c = access.load(complaintId);
 		access.require(dispatchers(c));
 		DealerSummary dealer = dealer(dealerCode);
@@ -136,7 +153,13 @@ public class ComplaintHandling {
 	}
 
 	@Transactional
-	public WorkOrder redispatch(long complaintId, String dealerCode, String reason) {
+	public void redispatch(long complaintId, String dealerCode, String reason) {
+		redispatched(complaintId, dealerCode, reason);
+	}
+
+	/** {@link #redispatch}, answering the new work order. */
+	@Transactional
+	WorkOrder redispatched(long complaintId, String dealerCode, String reason) {
 		Complaint c = access.load(complaintId);
 		access.require(dispatchers(c));
 		DealerSummary dealer = dealer(dealerCode);

@@ -35,6 +35,11 @@ public class ComplaintIntake {
 
 	/** The outcome: the complaint, and whether it was created now (201) or found by its key (200). */
 	public record Registered(Complaint complaint, boolean created) {
+
+		/** The registered complaint's id: what code outside the package reads of it. */
+		public long complaintId() {
+			return complaint.getId();
+		}
 	}
 
 	static final int MAX_KEY_LENGTH = 200;

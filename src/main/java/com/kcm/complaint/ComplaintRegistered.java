@@ -3,5 +3,5 @@ package com.kcm.complaint;
 import java.time.Instant;
 
 /** A complaint or repair request was registered. */
-public record ComplaintRegistered(long complaintId, Instant at) {
+record ComplaintRegistered(long complaintId, Instant at) {
 }

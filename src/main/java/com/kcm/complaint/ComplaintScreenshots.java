@@ -37,12 +37,16 @@ public class ComplaintScreenshots {
 		}
 	}
 
-	/** A screenshot and its bytes, for the image answer. */
-	public record Download(Screenshot screenshot, byte[] bytes) {
+	/**
+	 * A screenshot's image for the answer: the name to show it under (the one it was uploaded as, or a made-up one),
+	 * its content type and its bytes.
+	 */
+	public record Download(String name, String contentType, byte[] bytes) {
 
-		/** The name to show it under: the one it was uploaded as, or a made-up one. */
-		public String name() {
-			return screenshot.getFile().getOriginalName() == null ? "screenshot-" + screenshot.getId() : screenshot.getFile().getOriginalName();
+		static Download of(Screenshot screenshot, byte[] bytes) {
+			String name = screenshot.getFile().getOriginalName() == null ? "screenshot-" + screenshot.getId()
+					: screenshot.getFile().getOriginalName();
+			return new Download(name, screenshot.getFile().getContentType(), bytes);
 		}
 	}
 
@@ -74,7 +78,13 @@ public class ComplaintScreenshots {
 	 * a refused one names {@code field} and nothing is attached.
 	 */
 	@Transactional
-	public List<Screenshot> attach(long complaintId, String field, List<Upload> uploads) {
+	public void attach(long complaintId, String field, List<Upload> uploads) {
+		attached(complaintId, field, uploads);
+	}
+
+	/** {@link #attach}, answering the screenshots stored. */
+	@Transactional
+	List<Screenshot> attached(long complaintId, String field, List<Upload> uploads) {
 		Complaint c = access.load(complaintId);
 		access.require(ATTACHERS);
 		requireOnline(c);
@@ -106,7 +116,7 @@ public class ComplaintScreenshots {
 
 	/** The screenshots of a complaint the caller may see, oldest first. */
 	@Transactional(readOnly = true)
-	public List<Screenshot> of(long complaintId) {
+	List<Screenshot> of(long complaintId) {
 		access.load(complaintId);
 		return screenshots.findByComplaintIdOrderByIdAsc(complaintId);
 	}
@@ -122,7 +132,7 @@ public class ComplaintScreenshots {
 		}
 		Screenshot s = screenshots.findByIdAndComplaintId(screenshotId, complaintId)
 				.orElseThrow(() -> new NotFoundException("screenshot", screenshotId));
-		return new Download(s, files.read(s.getFile().getStorageName()));
+		return Download.of(s, files.read(s.getFile().getStorageName()));
 	}
 
 	private List<CheckedFile> check(String field, List<Upload> uploads) {

@@ -30,7 +30,7 @@ import com.kcm.shared.jobs.ClusterJobs;
  * not yet escalated, open), in pages by id. Runs on one instance at a time ({@link ClusterJobs}).
  */
 @Component
-public class EscalationJob {
+class EscalationJob {
 
 	static final String NAME = "complaint-escalation";
 	private static final Logger log = LoggerFactory.getLogger(EscalationJob.class);

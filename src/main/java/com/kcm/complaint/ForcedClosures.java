@@ -44,7 +44,7 @@ import com.kcm.shared.io.XlsxExport;
  * was closed meanwhile is skipped and reported.
  */
 @Service
-public class ForcedClosures {
+class ForcedClosures {
 
 	static final String TYPE = "forced_closure_list";
 

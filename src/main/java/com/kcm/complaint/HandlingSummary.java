@@ -34,7 +34,7 @@ import com.kcm.shared.sql.Insert;
  * in the registration's round trip ({@link #registrationRow}).
  */
 @Component
-public class HandlingSummary {
+class HandlingSummary {
 
 	private static final int CHUNK = 500;
 

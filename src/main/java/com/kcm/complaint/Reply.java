@@ -21,7 +21,7 @@ import org.hibernate.annotations.Immutable;
 @jakarta.persistence.EntityListeners(HandlingSummary.Listener.class)
 @Immutable
 @Table(name = "work_order_reply")
-public class Reply {
+class Reply {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)

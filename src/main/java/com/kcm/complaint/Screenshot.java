@@ -19,7 +19,7 @@ import com.kcm.shared.files.StoredFile;
  */
 @Entity
 @Table(name = "complaint_screenshot")
-public class Screenshot {
+class Screenshot {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)

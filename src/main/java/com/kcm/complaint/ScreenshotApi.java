@@ -31,7 +31,7 @@ class ScreenshotApi {
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<ScreenshotAnswer> attach(@PathVariable long id,
 			@RequestParam(name = "file", required = false) MultipartFile file) {
-		Screenshot s = screenshots.attach(id, "file", List.of(ComplaintScreenshots.Upload.of(file, "file"))).get(0);
+		Screenshot s = screenshots.attached(id, "file", List.of(ComplaintScreenshots.Upload.of(file, "file"))).get(0);
 		return ResponseEntity.status(HttpStatus.CREATED).body(ScreenshotAnswer.of(s));
 	}
 
@@ -43,7 +43,7 @@ class ScreenshotApi {
 	@GetMapping("/{sid}")
 	ResponseEntity<byte[]> image(@PathVariable long id, @PathVariable long sid) {
 		ComplaintScreenshots.Download d = screenshots.download(id, sid);
-		return FileStore.response(d.screenshot().getFile().getContentType(), d.name(), d.bytes(), false);
+		return FileStore.response(d.contentType(), d.name(), d.bytes(), false);
 	}
 
 

@@ -41,7 +41,7 @@ import com.kcm.shared.io.XlsxExport;
  */
 @Service
 @Transactional(readOnly = true)
-public class UnclosedComplaints {
+class UnclosedComplaints {
 
 	static final int EXPORT_PAGE = 500;
 

@@ -27,7 +27,7 @@ import jakarta.persistence.Table;
 @Entity
 @jakarta.persistence.EntityListeners(ComplaintChanges.Listener.class)
 @Table(name = "work_order")
-public class WorkOrder {
+class WorkOrder {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)

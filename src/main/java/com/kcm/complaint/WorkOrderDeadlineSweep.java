@@ -27,7 +27,7 @@ import com.kcm.shared.jobs.ClusterJobs;
  * already overdue gets only the overdue notice.
  */
 @Component
-public class WorkOrderDeadlineSweep {
+class WorkOrderDeadlineSweep {
 
 	static final String NAME = "work-order-deadline-sweep";
 	static final String DUE_SOON = "DUE_SOON";

@@ -7,5 +7,5 @@ import java.time.Instant;
  * {@code closeDueAt} is {@code null} for repair requests (no closure deadline). {@code provisional}
  * when the business calendar had no published schedule for a date the computation touched.
  */
-public record WorkOrderDeadlines(Instant confirmDueAt, Instant replyDueAt, Instant closeDueAt, boolean provisional) {
+record WorkOrderDeadlines(Instant confirmDueAt, Instant replyDueAt, Instant closeDueAt, boolean provisional) {
 }

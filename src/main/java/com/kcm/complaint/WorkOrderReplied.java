@@ -3,5 +3,5 @@ package com.kcm.complaint;
 import java.time.Instant;
 
 /** A dealer replied on its work order. */
-public record WorkOrderReplied(long complaintId, long workOrderId, long dealerId, Instant at) {
+record WorkOrderReplied(long complaintId, long workOrderId, long dealerId, Instant at) {
 }

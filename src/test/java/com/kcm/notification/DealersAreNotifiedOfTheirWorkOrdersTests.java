@@ -13,10 +13,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.kcm.complaint.WorkOrderDeadlineSweep;
+import com.kcm.complaint.ComplaintJobs;
 import com.kcm.dealer.DealerNetwork;
 import com.kcm.support.Api;
 import com.kcm.support.KcmTest;
@@ -45,7 +46,7 @@ class DealersAreNotifiedOfTheirWorkOrdersTests {
 	RecordingSmsGateway sms;
 
 	@Autowired
-	WorkOrderDeadlineSweep sweep;
+	ApplicationContext context;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -119,19 +120,19 @@ class DealersAreNotifiedOfTheirWorkOrdersTests {
 		await(this::mails, m -> m.size() == 1);
 
 		at("2026-11-02T23:00:00+08:00");
-		sweep.sweep();
-		sweep.sweep();
+		new ComplaintJobs(context).sweepDeadlines();
+		new ComplaintJobs(context).sweepDeadlines();
 		List<Mail> dueSoon = await(this::mails, m -> m.size() == 2);
 		assertThat(dueSoon.get(1).subject()).contains("即将到期", String.valueOf(id), "确认");
 		assertThat(dueSoon.get(1).body()).contains("2026-11-03 00:00");
 
 		at("2026-11-03T01:00:00+08:00");
-		sweep.sweep();
+		new ComplaintJobs(context).sweepDeadlines();
 		List<Mail> overdue = await(this::mails, m -> m.size() == 3);
 		assertThat(overdue.get(2).subject()).contains("已超期", String.valueOf(id), "确认");
 
 		clock.advance(Duration.ofMinutes(10));
-		sweep.sweep();
+		new ComplaintJobs(context).sweepDeadlines();
 		settled(id);
 		assertThat(mails()).hasSize(3);
 		assertThat(sms.to(dealerMobile)).hasSize(3);

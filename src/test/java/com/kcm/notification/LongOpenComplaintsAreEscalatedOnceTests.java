@@ -10,11 +10,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.kcm.complaint.ComplaintNotices;
-import com.kcm.complaint.EscalationJob;
+import com.kcm.complaint.ComplaintJobs;
 import com.kcm.dealer.DealerNetwork;
 import com.kcm.support.Api;
 import com.kcm.support.KcmTest;
@@ -39,7 +40,7 @@ class LongOpenComplaintsAreEscalatedOnceTests {
 	GreenMail greenMail;
 
 	@Autowired
-	EscalationJob escalation;
+	ApplicationContext context;
 
 	@Autowired
 	ComplaintNotices complaints;
@@ -81,18 +82,18 @@ class LongOpenComplaintsAreEscalatedOnceTests {
 		f.dispatch(specialist, younger, dealer);
 
 		at("2026-09-01T10:00:00+08:00");
-		escalation.escalateDue();
+		new ComplaintJobs(context).escalateDue();
 		assertThat(complaints.complaint(old).orElseThrow().escalatedAt())
 				.isEqualTo(OffsetDateTime.parse("2026-09-01T10:00:00+08:00").toInstant());
 		assertThat(complaints.complaint(younger).orElseThrow().escalatedAt()).isNull();
 
 		at("2026-09-01T10:10:00+08:00");
-		escalation.escalateDue();
+		new ComplaintJobs(context).escalateDue();
 		assertThat(escalationEvents(old)).isEqualTo(1);
 		assertThat(escalationEvents(younger)).isEqualTo(1);
 		assertThat(complaints.complaint(younger).orElseThrow().escalatedAt())
 				.isEqualTo(OffsetDateTime.parse("2026-09-01T10:10:00+08:00").toInstant());
-		escalation.escalateDue();
+		new ComplaintJobs(context).escalateDue();
 		assertThat(escalationEvents(old)).isEqualTo(1);
 
 		List<Mail> toAfterSales = await(() -> about(afterSalesMail, old), m -> !m.isEmpty());

@@ -243,7 +243,7 @@ class ComplaintPages {
 	@GetMapping("/complaints/{id:\\d+}/screenshots/{sid:\\d+}")
 	ResponseEntity<byte[]> screenshot(@PathVariable long id, @PathVariable long sid) {
 		ComplaintScreenshots.Download d = screenshots.download(id, sid);
-		return FileStore.response(d.screenshot().getFile().getContentType(), d.name(), d.bytes(), false);
+		return FileStore.response(d.contentType(), d.name(), d.bytes(), false);
 	}
 
 	/** A repeat call; from the intake form the agent's description is the note. */

@@ -107,8 +107,8 @@ class IntakePages {
 				throw ValidationException.of("repairReason", "complaint.repairReason.required");
 			}
 			var r = intake.registerOnce(form.hotline(phone), "web-" + form.getToken(), form.canonical());
-			redirect.addFlashAttribute("flash", text("cweb.intake.done", "#" + r.complaint().getId()));
-			return "redirect:/complaints/" + r.complaint().getId();
+			redirect.addFlashAttribute("flash", text("cweb.intake.done", "#" + r.complaintId()));
+			return "redirect:/complaints/" + r.complaintId();
 		} catch (ValidationException | DomainException e) {
 			ComplaintWebAdvice.refused(e, messages, model);
 			if (picked != null) {
@@ -135,8 +135,8 @@ class IntakePages {
 		try {
 			var r = screenshots.registerOnline(form.online(), "web-" + form.getToken(), form.canonical(), "screenshots",
 					uploads(files, "screenshots"));
-			redirect.addFlashAttribute("flash", text("cweb.intake.done", "#" + r.complaint().getId()));
-			return "redirect:/complaints/" + r.complaint().getId();
+			redirect.addFlashAttribute("flash", text("cweb.intake.done", "#" + r.complaintId()));
+			return "redirect:/complaints/" + r.complaintId();
 		} catch (ValidationException | DomainException e) {
 			ComplaintWebAdvice.refused(e, messages, model);
 			return "complaint/online";

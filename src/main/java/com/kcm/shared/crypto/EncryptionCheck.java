@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * {@code drills/backup-restore.sh}).
  */
 @Component
-public class EncryptionCheck implements ApplicationRunner {
+class EncryptionCheck implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(EncryptionCheck.class);
 

@@ -38,7 +38,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("!'${kcm.db.replica.url:}'.isBlank()")
-public class ReportReplica implements WebMvcConfigurer {
+class ReportReplica implements WebMvcConfigurer {
 
 	private static final ThreadLocal<Boolean> REPORT = new ThreadLocal<>();
 

@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * (a download to a slow phone) can delay others but never stop them. Uploads (multipart bodies, read from
  * the network as they arrive) and static files do not take a turn.
  */
-public class ActiveRequestLimit extends OncePerRequestFilter {
+class ActiveRequestLimit extends OncePerRequestFilter {
 
 	private final Semaphore turns;
 	private final long maxWaitNanos;

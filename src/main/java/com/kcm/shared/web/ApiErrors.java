@@ -37,7 +37,7 @@ import com.kcm.shared.domain.Violation;
  */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class ApiErrors {
+class ApiErrors {
 
 	private final MessageSource messages;
 

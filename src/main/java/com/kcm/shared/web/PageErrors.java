@@ -17,7 +17,7 @@ import com.kcm.shared.domain.ValidationException;
 
 /** Pages: not found (or not visible) is a 404 page; a refused move shows its reason, never a stack trace. */
 @ControllerAdvice(annotations = Controller.class)
-public class PageErrors {
+class PageErrors {
 
 	private final MessageSource messages;
 

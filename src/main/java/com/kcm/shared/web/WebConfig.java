@@ -23,7 +23,7 @@ import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
  * resolves when the file is requested, so the rewriting buys nothing and is switched off.
  */
 @Configuration(proxyBeanMethods = false)
-public class WebConfig implements WebMvcConfigurer {
+class WebConfig implements WebMvcConfigurer {
 
 	@Bean
 	LocaleResolver localeResolver() {
