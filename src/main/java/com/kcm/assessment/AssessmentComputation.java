@@ -39,7 +39,7 @@ import com.kcm.shared.domain.NotFoundException;
  * shape of Appendix A.
  */
 @Service
-public class AssessmentComputation {
+class AssessmentComputation {
 
 	private final Assessments assessments;
 	private final ComplaintLimits limits;

@@ -36,7 +36,7 @@ import com.kcm.shared.pdf.PdfDocument;
  * Exported as xlsx and as a landscape PDF.
  */
 @Service
-public class Bulletins {
+class Bulletins {
 
 	/** One dealer's line of the bulletin. {@code rank} is the rank within its region. */
 	public record Row(int rank, String regionCode, String regionName, String dealerCode, String dealerName,

@@ -45,7 +45,7 @@ import com.kcm.shared.domain.ValidationException;
  * by the same rule, so both always agree.
  */
 @Service
-public class ComplaintLimits {
+class ComplaintLimits {
 
 	/** The limit and how it came about, for the statement's explanation. */
 	public record Limit(int value, BigDecimal averageVisits, boolean overridden, String reason) {

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * (a null rate, which counts as met).
  */
 @Component
-public class ConditionExplanations {
+class ConditionExplanations {
 
 	static final List<String> CODES = List.of("LIMIT", "FIRST_TIME_CLOSURE", "MONTHLY_CLOSURE", "ONLINE_CLOSURE",
 			"NO_MEDIA_EXPOSURE", "ACTIVE_STATUS");

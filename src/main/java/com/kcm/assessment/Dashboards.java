@@ -23,7 +23,7 @@ import com.kcm.dealer.DealerSummary;
  * category, and the dealers closest to (or furthest over) their complaint limit.
  */
 @Service
-public class Dashboards {
+class Dashboards {
 
 	/** Twelve months of one dealer, one region or the network; a month without a computation is null throughout. */
 	public record Trend(String level, String code, String label, List<String> months, List<Integer> complaints,

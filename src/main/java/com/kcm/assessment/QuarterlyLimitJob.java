@@ -19,7 +19,7 @@ import com.kcm.shared.jobs.ClusterJobs;
  * all and a dealer created later gets its limit the next day. Runs on one instance at a time ({@link ClusterJobs}).
  */
 @Component
-public class QuarterlyLimitJob {
+class QuarterlyLimitJob {
 
 	static final String NAME = "assessment-quarterly-limits";
 	private static final Logger log = LoggerFactory.getLogger(QuarterlyLimitJob.class);

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /** SPEC §5.1: a rate is a decimal fraction rounded half-up to 4 places; {@code null} when the denominator is 0. */
-public final class Rates {
+final class Rates {
 
 	private Rates() {
 	}

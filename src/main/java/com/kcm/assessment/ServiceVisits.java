@@ -41,7 +41,7 @@ import com.kcm.shared.io.TabularFile;
  * replaced. A stored quarterly limit that depends on a changed month is recomputed in the same transaction.
  */
 @Service
-public class ServiceVisits {
+class ServiceVisits {
 
 	public record Entry(String dealerCode, String month, Integer visits) {
 	}

@@ -18,7 +18,7 @@ import com.kcm.shared.TimeConfig;
  * templates), and the texts a statement stores.
  */
 @Component("statementText")
-public class StatementText {
+class StatementText {
 
 	private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 

@@ -32,7 +32,7 @@ import com.kcm.shared.domain.NotFoundException;
  * everyone (a policy effective from a date takes effect that night). The class set by hand wins until cleared.
  */
 @Service
-public class CustomerClasses implements NewCustomerClasses {
+class CustomerClasses implements NewCustomerClasses {
 
 	/** A customer's class: the computed one, the one in force, whether it was set by hand and why. */
 	public record ClassAnswer(CustomerClass computed, CustomerClass effective, boolean manual, String reason) {

@@ -23,7 +23,7 @@ import jakarta.persistence.Version;
  */
 @Entity
 @Table(name = "customer")
-public class Customer {
+class Customer {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "customer_seq")

@@ -6,7 +6,7 @@ import java.time.format.DateTimeParseException;
 import com.kcm.shared.domain.Violations;
 
 /** The customer form's fields as typed (dates as text so a wrong one is named, not a 400). */
-public class CustomerForm {
+class CustomerForm {
 
 	private String name;
 	private String phone;

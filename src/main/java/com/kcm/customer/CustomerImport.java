@@ -25,7 +25,7 @@ import com.kcm.shared.io.XlsxExport;
  * answer naming each bad row and field. Otherwise all rows are saved in one transaction and audited.
  */
 @Service
-public class CustomerImport {
+class CustomerImport {
 
 	/** Column → accepted headers (first is the template's). */
 	static final Map<String, String[]> CUSTOMER_COLUMNS = columns("name", "姓名", "phone", "手机", "phone2", "手机2",

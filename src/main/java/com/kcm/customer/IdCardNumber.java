@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * (0–9 or X) over the first 17 digits, which contain a real birth date; or a 15-digit legacy number.
  * Normalised to upper case without spaces.
  */
-public record IdCardNumber(String value) {
+record IdCardNumber(String value) {
 
 	private static final Pattern EIGHTEEN = Pattern.compile("\\d{17}[\\dX]");
 	private static final Pattern FIFTEEN = Pattern.compile("\\d{15}");

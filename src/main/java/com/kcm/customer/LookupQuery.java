@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * without +86 and separators), an ID-card number, a full VIN, a plate, six VIN characters (its last six),
  * else a name.
  */
-public record LookupQuery(Kind kind, String value) {
+record LookupQuery(Kind kind, String value) {
 
 	public enum Kind {
 		PHONE, ID_NUMBER, VIN, PLATE, VIN_LAST6, NAME

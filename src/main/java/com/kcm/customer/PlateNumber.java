@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * <li>four letters or digits then 挂/学/警/港/澳 (trailers, driving schools, police, HK/Macao).</li>
  * </ul>
  */
-public record PlateNumber(String value) {
+record PlateNumber(String value) {
 
 	static final String PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼";
 	private static final String AL = "[A-HJ-NP-Z]";

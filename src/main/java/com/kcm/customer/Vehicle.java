@@ -18,7 +18,7 @@ import jakarta.persistence.Version;
  */
 @Entity
 @Table(name = "vehicle")
-public class Vehicle {
+class Vehicle {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "vehicle_seq")

@@ -3,7 +3,7 @@ package com.kcm.customer;
 import com.kcm.shared.domain.Violations;
 
 /** The vehicle form's fields as typed. */
-public class VehicleForm {
+class VehicleForm {
 
 	private String vin;
 	private String plate;

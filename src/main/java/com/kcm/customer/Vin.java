@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** A vehicle identification number: 17 characters of digits and capital letters except I, O and Q. */
-public record Vin(String value) {
+record Vin(String value) {
 
 	static final Pattern VIN = Pattern.compile("[A-HJ-NPR-Z0-9]{17}");
 	static final Pattern LAST6 = Pattern.compile("[A-HJ-NPR-Z0-9]{6}");

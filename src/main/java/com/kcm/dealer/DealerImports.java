@@ -26,7 +26,7 @@ import com.kcm.shared.io.TabularFile;
  * audited like a single creation, plus one import entry.
  */
 @Service
-public class DealerImports {
+class DealerImports {
 
 	/** Column names accepted for each field (header match ignores case), Chinese first. */
 	static final ImportColumns REGION = ImportColumns.of("code", List.of("代码", "大区代码", "code"),

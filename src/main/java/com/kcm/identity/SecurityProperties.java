@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * lives, and how long a resolved token is remembered ({@code tokenCache}; zero: never).
  */
 @ConfigurationProperties("kcm.security")
-public record SecurityProperties(Integer maxFailedLogins, Duration lockout, Duration tokenLifetime,
+record SecurityProperties(Integer maxFailedLogins, Duration lockout, Duration tokenLifetime,
 		Duration tokenCache) {
 
 	public SecurityProperties {

@@ -20,7 +20,7 @@ import jakarta.persistence.Version;
  */
 @Entity
 @Table(name = "app_user")
-public class UserAccount {
+class UserAccount {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)

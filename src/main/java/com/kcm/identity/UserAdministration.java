@@ -21,7 +21,7 @@ import com.kcm.shared.domain.Violations;
 
 /** Creates and changes users (ADMIN). Every change is audited without the password. */
 @Service
-public class UserAdministration {
+class UserAdministration {
 
 	static final int MIN_PASSWORD = 8;
 	private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{3,64}");

@@ -7,7 +7,7 @@ import java.util.List;
  * update (unchanged). {@code roles} are role codes as text so unknown ones can be named in the error.
  * {@code email} and {@code mobile} (for notifications) are optional.
  */
-public record UserCommand(String username, String password, String displayName, List<String> roles,
+record UserCommand(String username, String password, String displayName, List<String> roles,
 		String dealerCode, String regionCode, Boolean enabled, Boolean revealPersonalData, String email,
 		String mobile) {
 

@@ -24,7 +24,7 @@ import com.kcm.shared.jobs.ClusterJobs;
  * the mark is written in the same transaction as the publication. Runs on one instance at a time.
  */
 @Component
-public class MajorReportSweep {
+class MajorReportSweep {
 
 	static final String NAME = "major-report-sweep";
 	static final String DUE_SOON = "DUE_SOON";

@@ -1,6 +1,6 @@
 package com.kcm.notification;
 
 /** How a message travels. */
-public enum DeliveryChannel {
+enum DeliveryChannel {
 	EMAIL, SMS
 }

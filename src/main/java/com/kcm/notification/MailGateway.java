@@ -15,7 +15,7 @@ import org.springframework.util.StringUtils;
  * Without an SMTP host the message is logged instead, so the application runs without a mail server.
  */
 @Component
-public class MailGateway {
+class MailGateway {
 
 	private static final Logger log = LoggerFactory.getLogger(MailGateway.class);
 

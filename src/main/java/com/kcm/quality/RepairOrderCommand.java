@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /** One repair order as {@code POST /api/v1/repair-orders} (A.2) and the import file carry it. */
-public record RepairOrderCommand(String vin, String dealerCode, String repairOrderNo, OffsetDateTime openedAt,
+record RepairOrderCommand(String vin, String dealerCode, String repairOrderNo, OffsetDateTime openedAt,
 		OffsetDateTime closedAt, Long mileageKm, String system, String faultCode, String description,
 		Boolean qualityProblem, Boolean seriousSafetyFault, List<Replaced> replaced, BigDecimal excludedHours,
 		String earlyFailure) {

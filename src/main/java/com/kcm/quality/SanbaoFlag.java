@@ -8,7 +8,7 @@ package com.kcm.quality;
  * (EARLY_UNIT_FAULT) and {@code repairOrderNo} (the order behind EARLY_UNIT_FAULT, EARLY_SAFETY_FAILURE and
  * LONG_SINGLE_REPAIR).
  */
-public record SanbaoFlag(String code, String state, int figure, int threshold, String article, String faultCode,
+record SanbaoFlag(String code, String state, int figure, int threshold, String article, String faultCode,
 		String system, String partNo, String remedy, String repairOrderNo) {
 
 	public static final String REACHED = "REACHED";

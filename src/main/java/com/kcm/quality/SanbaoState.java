@@ -10,7 +10,7 @@ import java.util.List;
  * REPAIR_DAYS figure, and the flags that are reached or approaching, in the order of the SPEC. A vehicle
  * without a purchase date has no start and no flags.
  */
-public record SanbaoState(String vin, Instant at, LocalDate start, LocalDate sanbaoUntil, LocalDate warrantyUntil,
+record SanbaoState(String vin, Instant at, LocalDate start, LocalDate sanbaoUntil, LocalDate warrantyUntil,
 		int repairDays, List<SanbaoFlag> flags) {
 
 	public boolean anyReached() {

@@ -30,7 +30,7 @@ import com.kcm.dealer.DealerSummary;
  */
 @Service
 @Transactional(readOnly = true)
-public class SanbaoWatch {
+class SanbaoWatch {
 
 	private final SanbaoFlags flags;
 	private final RepairOrderStore store;

@@ -37,7 +37,7 @@ import com.kcm.shared.domain.Violation;
  * day, the current month up to today). Within the caller's scope (SPEC §8).
  */
 @Service
-public class Churn {
+class Churn {
 
 	static final int MAX_MONTHS = 120;
 

@@ -33,7 +33,7 @@ import com.kcm.shared.domain.Violation;
  * call a customer whose latest repair order is with a dealer in its scope (SPEC §8); others answer 404.
  */
 @Service
-public class RetentionCalls {
+class RetentionCalls {
 
 	public enum Reason {
 		MOVED, SOLD_VEHICLE, PRICE, SERVICE_QUALITY, DISTANCE, OTHER

@@ -31,7 +31,7 @@ import com.kcm.shared.TimeConfig;
  * answers. Within the caller's scope.
  */
 @Service
-public class SurveyResults {
+class SurveyResults {
 
 	/** One dealer's month. */
 	public record DealerMonth(Long dealerId, String dealerCode, String dealerName, long sent, long answered,

@@ -26,7 +26,7 @@ import com.kcm.shared.domain.Violation;
  * The template marked for automatic sending is sent after closures (its current version).
  */
 @Service
-public class SurveyTemplates {
+class SurveyTemplates {
 
 	static final int MAX_QUESTIONS = 20;
 	static final String TYPE = "survey_template";

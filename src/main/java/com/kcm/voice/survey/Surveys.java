@@ -30,7 +30,7 @@ import com.kcm.policy.PolicyName;
  * A survey is created with {@link SurveyDue} in one transaction; {@link SurveySender} sends it through the outbox.
  */
 @Service
-public class Surveys {
+class Surveys {
 
 	private static final Logger log = LoggerFactory.getLogger(Surveys.class);
 
