@@ -21,6 +21,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.kcm.complaint.ComplaintQueries.ComplaintAnswer;
 import com.kcm.complaint.ComplaintQueries.WorkOrderAnswer;
 import com.kcm.complaint.ComplaintQueries.WorkOrderLine;
@@ -32,7 +33,9 @@ import com.kcm.shared.web.PageAnswer;
 @RequestMapping("/api/v1")
 class ComplaintApi {
 
-	record Dispatch(String dealerCode, String category, String subCategory, String suggestion, String dealerContact) {
+	/** A dispatch: an unknown {@code category} is refused with 422 naming the field (case is ignored, as before). */
+	record Dispatch(String dealerCode, @JsonFormat(with = JsonFormat.Feature.ACCEPT_CASE_INSENSITIVE_VALUES) Category category,
+			String subCategory, String suggestion, String dealerContact) {
 	}
 
 	record ReplyBody(OffsetDateTime contactedCustomerAt, @com.fasterxml.jackson.annotation.JsonProperty("final") Boolean finalResult,
@@ -46,7 +49,8 @@ class ComplaintApi {
 	record DealerMove(String dealerCode, String reason) {
 	}
 
-	record Reason(String reason, String category, String subCategory, String notes, String number) {
+	record Reason(String reason, @JsonFormat(with = JsonFormat.Feature.ACCEPT_CASE_INSENSITIVE_VALUES) Category category,
+			String subCategory, String notes, String number) {
 	}
 
 	private final ComplaintIntake intake;
@@ -106,7 +110,7 @@ class ComplaintApi {
 
 	@PostMapping("/complaints/{id}/dispatch")
 	WorkOrderAnswer dispatch(@PathVariable long id, @RequestBody Dispatch d) {
-		WorkOrder wo = handling.dispatch(id, d.dealerCode(), d.category(), d.subCategory(), d.suggestion(),
+		WorkOrder wo = handling.dispatch(id, d.dealerCode(), name(d.category()), d.subCategory(), d.suggestion(),
 				d.dealerContact());
 		return workOrder(id, wo);
 	}
@@ -167,7 +171,7 @@ class ComplaintApi {
 
 	@PostMapping("/complaints/{id}/category")
 	ComplaintAnswer correctCategory(@PathVariable long id, @RequestBody Reason r) {
-		handling.correctCategory(id, r.category(), r.subCategory(), r.reason());
+		handling.correctCategory(id, name(r.category()), r.subCategory(), r.reason());
 		return queries.view(id);
 	}
 
@@ -200,6 +204,11 @@ class ComplaintApi {
 	@PostMapping("/imports/complaint-history")
 	Imported importHistory(@RequestBody List<ComplaintHistory> body) {
 		return new Imported(histories.importAll(body));
+	}
+
+	/** A code as the services read it (the pages hand them form text). */
+	private static String name(Enum<?> code) {
+		return code == null ? null : code.name();
 	}
 
 	private WorkOrderAnswer workOrder(long complaintId, WorkOrder wo) {
