@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.validation.Valid;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,7 +27,7 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.kcm.complaint.ComplaintQueries.ComplaintAnswer;
 import com.kcm.complaint.ComplaintQueries.WorkOrderAnswer;
 import com.kcm.complaint.ComplaintQueries.WorkOrderLine;
-import com.kcm.shared.domain.ValidationException;
+import com.kcm.shared.validation.Required;
 import com.kcm.shared.web.PageAnswer;
 
 /** The complaint calls of Appendix A and the moves of the closed loop, under {@code /api/v1}. */
@@ -43,7 +45,7 @@ class ComplaintApi {
 			String claimNo, String delayReason) {
 	}
 
-	record CallbackBody(Boolean reached, Boolean resolved, Boolean satisfied, Boolean falseReply, String notes) {
+	record CallbackBody(@Required Boolean reached, Boolean resolved, Boolean satisfied, Boolean falseReply, String notes) {
 	}
 
 	record DealerMove(String dealerCode, String reason) {
@@ -138,10 +140,7 @@ class ComplaintApi {
 	}
 
 	@PostMapping("/complaints/{id}/callbacks")
-	ResponseEntity<ComplaintAnswer> callback(@PathVariable long id, @RequestBody CallbackBody b) {
-		if (b.reached() == null) {
-			throw ValidationException.of("reached", "error.required");
-		}
+	ResponseEntity<ComplaintAnswer> callback(@PathVariable long id, @Valid @RequestBody CallbackBody b) {
 		handling.recordCallback(id, new CallbackAnswers(b.reached(), b.resolved(), b.satisfied(), b.falseReply(),
 				b.notes()));
 		return ResponseEntity.status(HttpStatus.CREATED).body(queries.view(id));

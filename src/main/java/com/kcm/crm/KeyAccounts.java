@@ -34,6 +34,9 @@ import com.kcm.shared.crypto.PersonalDataCipher;
 import com.kcm.shared.domain.NotFoundException;
 import com.kcm.shared.domain.ValidationException;
 import com.kcm.shared.domain.Violations;
+import com.kcm.shared.validation.FieldChecks;
+import com.kcm.shared.validation.MaxLength;
+import com.kcm.shared.validation.Required;
 
 /**
  * Key accounts (SPEC §7.3): the mirror of the customer module's key-account flag and manager, organisation
@@ -65,8 +68,15 @@ class KeyAccounts {
 	}
 
 	/** What a user says about a visit. */
-	record VisitCommand(LocalDate date, String kind, String participants, String content, String feedback,
-			String nextSteps, LocalDate followUpDue) {
+	/**
+	 * A visit to record; the texts' checks are {@link FieldChecks}, the date's and the kind's (they need today and
+	 * the code list) and the follow-up's (it needs the date) are in {@link KeyAccounts#recordVisit}.
+	 */
+	record VisitCommand(LocalDate date, String kind,
+			@Required @MaxLength(value = 500, message = "crm.tooLong") String participants,
+			@Required @MaxLength(value = 4000, message = "crm.tooLong") String content,
+			@MaxLength(value = 2000, message = "crm.tooLong") String feedback,
+			@MaxLength(value = 2000, message = "crm.tooLong") String nextSteps, LocalDate followUpDue) {
 	}
 
 	private final KeyAccountRepository accounts;
@@ -247,10 +257,7 @@ class KeyAccounts {
 				v.field("kind", "crm.visit.kind", cmd.kind());
 			}
 		}
-		Texts.required(cmd.participants(), 500, "participants", v);
-		Texts.required(cmd.content(), 4000, "content", v);
-		Texts.optional(cmd.feedback(), 2000, "feedback", v);
-		Texts.optional(cmd.nextSteps(), 2000, "nextSteps", v);
+		v.addAll(FieldChecks.of(cmd));
 		if (cmd.followUpDue() != null && cmd.date() != null && cmd.followUpDue().isBefore(cmd.date())) {
 			v.field("followUpDue", "crm.visit.followUpBeforeVisit");
 		}
