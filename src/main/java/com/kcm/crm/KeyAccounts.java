@@ -301,17 +301,22 @@ class KeyAccounts {
 		audit.changed(Audit.UPDATE, TYPE, customerId, before, snapshot(k));
 	}
 
+	/** A contact of a key account; the name's and position's checks are {@link FieldChecks}, the phone's in code. */
+	record ContactCommand(@Required @MaxLength(value = 100, message = "crm.tooLong") String name,
+			@MaxLength(value = 100, message = "crm.tooLong") String position, String phone) {
+	}
+
 	@Transactional
-	ContactView addContact(long customerId, String name, String position, String phone) {
+	ContactView addContact(long customerId, ContactCommand cmd) {
 		writable(customerId);
 		Violations v = new Violations();
-		Texts.required(name, 100, "name", v);
-		Texts.optional(position, 100, "position", v);
+		v.addAll(FieldChecks.of(cmd));
+		String phone = cmd.phone();
 		if (phone != null && !phone.isBlank() && !PHONE.matcher(phone.strip()).matches()) {
 			v.field("phone", "crm.contact.phone");
 		}
 		v.throwIfAny();
-		Contact c = contacts.save(new Contact(customerId, name.strip(), Texts.blank(position),
+		Contact c = contacts.save(new Contact(customerId, cmd.name().strip(), Texts.blank(cmd.position()),
 				phone == null || phone.isBlank() ? null : cipher.encrypt(phone.strip().replace(" ", "")), clock.instant()));
 		ContactView view = view(c, false);
 		audit.changed(Audit.CREATE, CONTACT, c.getId(), null,
