@@ -36,8 +36,9 @@ import com.kcm.shared.web.PageAnswer;
 class ComplaintApi {
 
 	/** A dispatch: an unknown {@code category} is refused with 422 naming the field (case is ignored, as before). */
-	record Dispatch(String dealerCode, @JsonFormat(with = JsonFormat.Feature.ACCEPT_CASE_INSENSITIVE_VALUES) Category category,
-			String subCategory, String suggestion, String dealerContact) {
+	record Dispatch(String dealerCode,
+			@JsonFormat(with = JsonFormat.Feature.ACCEPT_CASE_INSENSITIVE_VALUES) Category category, String subCategory,
+			String suggestion, String dealerContact) {
 	}
 
 	record ReplyBody(OffsetDateTime contactedCustomerAt, @com.fasterxml.jackson.annotation.JsonProperty("final") Boolean finalResult,
@@ -51,8 +52,9 @@ class ComplaintApi {
 	record DealerMove(String dealerCode, String reason) {
 	}
 
-	record Reason(String reason, @JsonFormat(with = JsonFormat.Feature.ACCEPT_CASE_INSENSITIVE_VALUES) Category category,
-			String subCategory, String notes, String number) {
+	record Reason(String reason,
+			@JsonFormat(with = JsonFormat.Feature.ACCEPT_CASE_INSENSITIVE_VALUES) Category category, String subCategory,
+			String notes, String number) {
 	}
 
 	private final ComplaintIntake intake;

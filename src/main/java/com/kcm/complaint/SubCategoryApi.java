@@ -25,8 +25,9 @@ import com.kcm.complaint.ComplaintSubCategories.SubCategory;
 class SubCategoryApi {
 
 	/** A new sub-category: an unknown {@code category} is refused with 422 naming the field (case is ignored, as before). */
-	record NewSubCategory(String code, @JsonFormat(with = JsonFormat.Feature.ACCEPT_CASE_INSENSITIVE_VALUES) Category category,
-			String nameZh, String nameEn, Integer order) {
+	record NewSubCategory(String code,
+			@JsonFormat(with = JsonFormat.Feature.ACCEPT_CASE_INSENSITIVE_VALUES) Category category, String nameZh,
+			String nameEn, Integer order) {
 	}
 
 	private final ComplaintSubCategories subCategories;

@@ -67,10 +67,9 @@ class KeyAccounts {
 	record ContactView(long id, String name, String position, String phone) {
 	}
 
-	/** What a user says about a visit. */
 	/**
-	 * A visit to record; the texts' checks are {@link FieldChecks}, the date's and the kind's (they need today and
-	 * the code list) and the follow-up's (it needs the date) are in {@link KeyAccounts#recordVisit}.
+	 * What a user says about a visit; the texts' checks are {@link FieldChecks}, the date's and the kind's (they
+	 * need today and the code list) and the follow-up's (it needs the date) are in {@link KeyAccounts#recordVisit}.
 	 */
 	record VisitCommand(LocalDate date, String kind,
 			@Required @MaxLength(value = 500, message = "crm.tooLong") String participants,
