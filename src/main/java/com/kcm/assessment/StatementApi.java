@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import com.kcm.shared.TimeConfig;
@@ -43,7 +44,9 @@ class StatementApi {
 	record AppealRequest(String reason, String evidence) {
 	}
 
-	record AnswerRequest(String decision, String answer) {
+	/** An appeal's answer: a code that is no appeal status is refused with 422 naming {@code decision} (case ignored). */
+	record AnswerRequest(@JsonFormat(with = JsonFormat.Feature.ACCEPT_CASE_INSENSITIVE_VALUES) AppealStatus decision,
+			String answer) {
 	}
 
 	record SettleRequest(String method, String reference, String date) {
@@ -177,7 +180,8 @@ class StatementApi {
 	@PostMapping("/appeals/{appealId}/answer")
 	@PreAuthorize("hasRole('AFTER_SALES_MANAGER')")
 	AppealAnswer answer(@PathVariable long appealId, @RequestBody AnswerRequest r) {
-		Statements.Answered a = statements.answer(appealId, r.decision(), r.answer());
+		Statements.Answered a = statements.answer(appealId, r.decision() == null ? null : r.decision().name(),
+				r.answer());
 		return new AppealAnswer(appealId, a.decision(), a.revisionId());
 	}
 

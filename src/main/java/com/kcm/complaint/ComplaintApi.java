@@ -17,14 +17,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.validation.Valid;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.kcm.complaint.ComplaintQueries.ComplaintAnswer;
 import com.kcm.complaint.ComplaintQueries.WorkOrderAnswer;
 import com.kcm.complaint.ComplaintQueries.WorkOrderLine;
-import com.kcm.shared.domain.ValidationException;
+import com.kcm.shared.validation.Required;
 import com.kcm.shared.web.PageAnswer;
 
 /** The complaint calls of Appendix A and the moves of the closed loop, under {@code /api/v1}. */
@@ -32,7 +35,10 @@ import com.kcm.shared.web.PageAnswer;
 @RequestMapping("/api/v1")
 class ComplaintApi {
 
-	record Dispatch(String dealerCode, String category, String subCategory, String suggestion, String dealerContact) {
+	/** A dispatch: an unknown {@code category} is refused with 422 naming the field (case is ignored, as before). */
+	record Dispatch(String dealerCode,
+			@JsonFormat(with = JsonFormat.Feature.ACCEPT_CASE_INSENSITIVE_VALUES) Category category, String subCategory,
+			String suggestion, String dealerContact) {
 	}
 
 	record ReplyBody(OffsetDateTime contactedCustomerAt, @com.fasterxml.jackson.annotation.JsonProperty("final") Boolean finalResult,
@@ -40,13 +46,15 @@ class ComplaintApi {
 			String claimNo, String delayReason) {
 	}
 
-	record CallbackBody(Boolean reached, Boolean resolved, Boolean satisfied, Boolean falseReply, String notes) {
+	record CallbackBody(@Required Boolean reached, Boolean resolved, Boolean satisfied, Boolean falseReply, String notes) {
 	}
 
 	record DealerMove(String dealerCode, String reason) {
 	}
 
-	record Reason(String reason, String category, String subCategory, String notes, String number) {
+	record Reason(String reason,
+			@JsonFormat(with = JsonFormat.Feature.ACCEPT_CASE_INSENSITIVE_VALUES) Category category, String subCategory,
+			String notes, String number) {
 	}
 
 	private final ComplaintIntake intake;
@@ -106,7 +114,7 @@ class ComplaintApi {
 
 	@PostMapping("/complaints/{id}/dispatch")
 	WorkOrderAnswer dispatch(@PathVariable long id, @RequestBody Dispatch d) {
-		WorkOrder wo = handling.dispatched(id, d.dealerCode(), d.category(), d.subCategory(), d.suggestion(),
+		WorkOrder wo = handling.dispatched(id, d.dealerCode(), name(d.category()), d.subCategory(), d.suggestion(),
 				d.dealerContact());
 		return workOrder(id, wo);
 	}
@@ -134,10 +142,7 @@ class ComplaintApi {
 	}
 
 	@PostMapping("/complaints/{id}/callbacks")
-	ResponseEntity<ComplaintAnswer> callback(@PathVariable long id, @RequestBody CallbackBody b) {
-		if (b.reached() == null) {
-			throw ValidationException.of("reached", "error.required");
-		}
+	ResponseEntity<ComplaintAnswer> callback(@PathVariable long id, @Valid @RequestBody CallbackBody b) {
 		handling.recordCallback(id, new CallbackAnswers(b.reached(), b.resolved(), b.satisfied(), b.falseReply(),
 				b.notes()));
 		return ResponseEntity.status(HttpStatus.CREATED).body(queries.view(id));
@@ -167,7 +172,7 @@ class ComplaintApi {
 
 	@PostMapping("/complaints/{id}/category")
 	ComplaintAnswer correctCategory(@PathVariable long id, @RequestBody Reason r) {
-		handling.correctCategory(id, r.category(), r.subCategory(), r.reason());
+		handling.correctCategory(id, name(r.category()), r.subCategory(), r.reason());
 		return queries.view(id);
 	}
 
@@ -200,6 +205,11 @@ class ComplaintApi {
 	@PostMapping("/imports/complaint-history")
 	Imported importHistory(@RequestBody List<ComplaintHistory> body) {
 		return new Imported(histories.importAll(body));
+	}
+
+	/** A code as the services read it (the pages hand them form text). */
+	private static String name(Enum<?> code) {
+		return code == null ? null : code.name();
 	}
 
 	private WorkOrderAnswer workOrder(long complaintId, WorkOrder wo) {

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.kcm.complaint.ComplaintSubCategories.SubCategory;
 
 /**
@@ -23,7 +24,10 @@ import com.kcm.complaint.ComplaintSubCategories.SubCategory;
 @RequestMapping("/api/v1/complaint-sub-categories")
 class SubCategoryApi {
 
-	record NewSubCategory(String code, String category, String nameZh, String nameEn, Integer order) {
+	/** A new sub-category: an unknown {@code category} is refused with 422 naming the field (case is ignored, as before). */
+	record NewSubCategory(String code,
+			@JsonFormat(with = JsonFormat.Feature.ACCEPT_CASE_INSENSITIVE_VALUES) Category category, String nameZh,
+			String nameEn, Integer order) {
 	}
 
 	private final ComplaintSubCategories subCategories;
@@ -41,7 +45,8 @@ class SubCategoryApi {
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize("hasRole('ADMIN')")
 	SubCategory add(@RequestBody NewSubCategory n) {
-		return subCategories.add(n.code(), n.category(), n.nameZh(), n.nameEn(), n.order());
+		return subCategories.add(n.code(), n.category() == null ? null : n.category().name(), n.nameZh(), n.nameEn(),
+				n.order());
 	}
 
 	@PostMapping("/{code}/deactivate")

@@ -211,14 +211,11 @@ class CrmApi {
 		return new OrganisationAnswer(id, k.getOrganisationName(), k.getIndustry(), k.getFleetSize(), k.getAddress());
 	}
 
-	record ContactCommand(String name, String position, String phone) {
-	}
-
 	@PostMapping("/key-accounts/{id}/contacts")
 	@PreAuthorize(KEY_ACCOUNTS)
 	@ResponseStatus(HttpStatus.CREATED)
-	KeyAccounts.ContactView addContact(@PathVariable long id, @RequestBody ContactCommand body) {
-		return keyAccounts.addContact(id, body.name(), body.position(), body.phone());
+	KeyAccounts.ContactView addContact(@PathVariable long id, @RequestBody KeyAccounts.ContactCommand body) {
+		return keyAccounts.addContact(id, body);
 	}
 
 	@GetMapping("/key-accounts/{id}/contacts")

@@ -111,7 +111,7 @@ class CrmPages {
 	String addContact(@PathVariable long id, @RequestParam(required = false) String name,
 			@RequestParam(required = false) String position, @RequestParam(required = false) String phone,
 			RedirectAttributes redirect) {
-		return act(id, redirect, () -> keyAccounts.addContact(id, name, position, phone));
+		return act(id, redirect, () -> keyAccounts.addContact(id, new KeyAccounts.ContactCommand(name, position, phone)));
 	}
 
 	@PostMapping("/key-accounts/{id}/contracts")

@@ -34,6 +34,9 @@ import com.kcm.shared.crypto.PersonalDataCipher;
 import com.kcm.shared.domain.NotFoundException;
 import com.kcm.shared.domain.ValidationException;
 import com.kcm.shared.domain.Violations;
+import com.kcm.shared.validation.FieldChecks;
+import com.kcm.shared.validation.MaxLength;
+import com.kcm.shared.validation.Required;
 
 /**
  * Key accounts (SPEC §7.3): the mirror of the customer module's key-account flag and manager, organisation
@@ -64,9 +67,15 @@ class KeyAccounts {
 	record ContactView(long id, String name, String position, String phone) {
 	}
 
-	/** What a user says about a visit. */
-	record VisitCommand(LocalDate date, String kind, String participants, String content, String feedback,
-			String nextSteps, LocalDate followUpDue) {
+	/**
+	 * What a user says about a visit; the texts' checks are {@link FieldChecks}, the date's and the kind's (they
+	 * need today and the code list) and the follow-up's (it needs the date) are in {@link KeyAccounts#recordVisit}.
+	 */
+	record VisitCommand(LocalDate date, String kind,
+			@Required @MaxLength(value = 500, message = "crm.tooLong") String participants,
+			@Required @MaxLength(value = 4000, message = "crm.tooLong") String content,
+			@MaxLength(value = 2000, message = "crm.tooLong") String feedback,
+			@MaxLength(value = 2000, message = "crm.tooLong") String nextSteps, LocalDate followUpDue) {
 	}
 
 	private final KeyAccountRepository accounts;
@@ -247,10 +256,7 @@ class KeyAccounts {
 				v.field("kind", "crm.visit.kind", cmd.kind());
 			}
 		}
-		Texts.required(cmd.participants(), 500, "participants", v);
-		Texts.required(cmd.content(), 4000, "content", v);
-		Texts.optional(cmd.feedback(), 2000, "feedback", v);
-		Texts.optional(cmd.nextSteps(), 2000, "nextSteps", v);
+		v.addAll(FieldChecks.of(cmd));
 		if (cmd.followUpDue() != null && cmd.date() != null && cmd.followUpDue().isBefore(cmd.date())) {
 			v.field("followUpDue", "crm.visit.followUpBeforeVisit");
 		}
@@ -294,17 +300,22 @@ class KeyAccounts {
 		audit.changed(Audit.UPDATE, TYPE, customerId, before, snapshot(k));
 	}
 
+	/** A contact of a key account; the name's and position's checks are {@link FieldChecks}, the phone's in code. */
+	record ContactCommand(@Required @MaxLength(value = 100, message = "crm.tooLong") String name,
+			@MaxLength(value = 100, message = "crm.tooLong") String position, String phone) {
+	}
+
 	@Transactional
-	ContactView addContact(long customerId, String name, String position, String phone) {
+	ContactView addContact(long customerId, ContactCommand cmd) {
 		writable(customerId);
 		Violations v = new Violations();
-		Texts.required(name, 100, "name", v);
-		Texts.optional(position, 100, "position", v);
+		v.addAll(FieldChecks.of(cmd));
+		String phone = cmd.phone();
 		if (phone != null && !phone.isBlank() && !PHONE.matcher(phone.strip()).matches()) {
 			v.field("phone", "crm.contact.phone");
 		}
 		v.throwIfAny();
-		Contact c = contacts.save(new Contact(customerId, name.strip(), Texts.blank(position),
+		Contact c = contacts.save(new Contact(customerId, cmd.name().strip(), Texts.blank(cmd.position()),
 				phone == null || phone.isBlank() ? null : cipher.encrypt(phone.strip().replace(" ", "")), clock.instant()));
 		ContactView view = view(c, false);
 		audit.changed(Audit.CREATE, CONTACT, c.getId(), null,

@@ -33,7 +33,8 @@ import com.kcm.shared.files.FileStore;
 @RequestMapping("/api/v1")
 class MajorApi {
 
-	record Flag(List<String> triggers, String note) {
+	/** A major complaint reported: an unknown trigger is refused with 422 naming {@code triggers}. */
+	record Flag(List<Trigger> triggers, String note) {
 	}
 
 	record PhoneReport(OffsetDateTime at, String to) {
@@ -46,7 +47,7 @@ class MajorApi {
 	record Note(String note) {
 	}
 
-	record SpecialClaim(BigDecimal amount, List<String> materials, String note) {
+	record SpecialClaim(BigDecimal amount, List<Claim.Material> materials, String note) {
 	}
 
 	record OutboundClaim(String trip, LocalDate from, LocalDate to, BigDecimal travelAmount, BigDecimal lodgingAmount,
@@ -59,7 +60,7 @@ class MajorApi {
 	record MediaBody(OffsetDateTime at, String description) {
 	}
 
-	record StandingBody(String kind, Integer starLevel, String effectiveFrom, String reason) {
+	record StandingBody(Consequence.Kind kind, Integer starLevel, String effectiveFrom, String reason) {
 	}
 
 	private final MajorComplaints majors;
@@ -76,7 +77,7 @@ class MajorApi {
 
 	@PostMapping("/complaints/{id}/major")
 	ResponseEntity<MajorDetail> flag(@PathVariable long id, @RequestBody Flag body) {
-		MajorComplaint m = majors.flag(id, body.triggers(), body.note());
+		MajorComplaint m = majors.flag(id, names(body.triggers()), body.note());
 		return ResponseEntity.status(HttpStatus.CREATED).body(view(m.getId()));
 	}
 
@@ -157,7 +158,7 @@ class MajorApi {
 
 	@PostMapping("/major-complaints/{id}/special-claims")
 	ResponseEntity<ClaimAnswer> special(@PathVariable long id, @RequestBody SpecialClaim body) {
-		Claim c = claims.proposeSpecial(id, body.amount(), body.materials(), body.note());
+		Claim c = claims.proposeSpecial(id, body.amount(), names(body.materials()), body.note());
 		return ResponseEntity.status(HttpStatus.CREATED).body(ClaimAnswer.of(c));
 	}
 
@@ -192,9 +193,14 @@ class MajorApi {
 
 	@PostMapping("/major-complaints/{id}/dealer-standing")
 	ResponseEntity<ConsequenceAnswer> standing(@PathVariable long id, @RequestBody StandingBody body) {
-		Consequence c = claims.changeDealerStanding(id, body.kind(), body.starLevel(), body.effectiveFrom(),
-				body.reason());
+		Consequence c = claims.changeDealerStanding(id, body.kind() == null ? null : body.kind().name(),
+				body.starLevel(), body.effectiveFrom(), body.reason());
 		return ResponseEntity.status(HttpStatus.CREATED).body(ConsequenceAnswer.of(c));
+	}
+
+	/** The codes as the services read them (pages hand them form text); a missing item stays missing. */
+	private static List<String> names(List<? extends Enum<?>> codes) {
+		return codes == null ? null : codes.stream().map(c -> c == null ? null : c.name()).toList();
 	}
 
 	static ResponseEntity<byte[]> file(MajorFiles.Download d, boolean attachment) {

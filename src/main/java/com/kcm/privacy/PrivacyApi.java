@@ -105,13 +105,13 @@ class PrivacyApi {
 		return breach(id);
 	}
 
-	record Notice(String audience, String at, String whom) {
+	record Notice(Breach.Audience audience, String at, String whom) {
 	}
 
 	@PostMapping("/breaches/{id}/notices")
 	@PreAuthorize("hasAnyRole('ADMIN','AFTER_SALES_MANAGER')")
 	BreachDetail notice(@PathVariable long id, @RequestBody Notice n) {
-		breaches.told(id, n.audience(), localText(n.at()), n.whom());
+		breaches.told(id, n.audience() == null ? null : n.audience().name(), localText(n.at()), n.whom());
 		return breach(id);
 	}
 

@@ -25,6 +25,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import jakarta.validation.constraints.NotEmpty;
+
 import com.kcm.audit.Audit;
 import com.kcm.complaint.ComplaintQueries;
 import com.kcm.identity.CurrentUsers;
@@ -35,6 +37,10 @@ import com.kcm.shared.domain.NotFoundException;
 import com.kcm.shared.domain.ValidationException;
 import com.kcm.shared.domain.Violations;
 import com.kcm.shared.jobs.ClusterJobs;
+import com.kcm.shared.validation.FieldChecks;
+import com.kcm.shared.validation.MaxLength;
+import com.kcm.shared.validation.NoControlCharacters;
+import com.kcm.shared.validation.Required;
 
 /**
  * Corrective and preventive actions (SPEC §7.7): created with a title, problem statement, one or more linked
@@ -69,22 +75,33 @@ class Capas {
 		this.clock = clock;
 	}
 
-	/** What a user enters to open an action; the owner by username. */
-	record NewCapa(String title, String problem, List<Long> complaintIds, String owner, LocalDate dueDate) {
+	/**
+	 * What a user enters to open an action; the owner by username. The texts and the complaints are
+	 * {@link FieldChecks}; the owner (looked up in the directory) and the due date after it are checked in
+	 * {@link Capas#create}, in the order of the form.
+	 */
+	record NewCapa(@Required @MaxLength(value = 200, message = "quality.tooLong")
+			@NoControlCharacters(message = "quality.controlCharacter") String title,
+			@Required @MaxLength(value = 4000, message = "quality.tooLong")
+			@NoControlCharacters(message = "quality.controlCharacter") String problem,
+			@NotEmpty(message = "quality.capa.complaints") List<Long> complaintIds, String owner, LocalDate dueDate) {
 	}
 
-	/** The analysis the owner records (any of them may be updated until done). */
-	record Analysis(String rootCause, String correctiveAction, String preventiveAction) {
+	/** The analysis the owner records (any of them may be updated until done); its checks are {@link FieldChecks}. */
+	record Analysis(@MaxLength(value = 4000, message = "quality.tooLong")
+			@NoControlCharacters(message = "quality.controlCharacter") String rootCause,
+			@MaxLength(value = 4000, message = "quality.tooLong")
+			@NoControlCharacters(message = "quality.controlCharacter") String correctiveAction,
+			@MaxLength(value = 4000, message = "quality.tooLong")
+			@NoControlCharacters(message = "quality.controlCharacter") String preventiveAction) {
 	}
 
 	@Transactional
 	CapaView create(NewCapa c) {
 		Violations v = new Violations();
-		String title = text(c.title(), "title", 200, true, v);
-		String problem = text(c.problem(), "problem", 4000, true, v);
-		if (c.complaintIds() == null || c.complaintIds().isEmpty()) {
-			v.field("complaintIds", "quality.capa.complaints");
-		}
+		v.addAll(FieldChecks.of(c));
+		String title = stripped(c.title());
+		String problem = stripped(c.problem());
 		UserContacts.Contact owner = null;
 		if (c.owner() == null || c.owner().isBlank()) {
 			v.field("owner", "error.required");
@@ -131,10 +148,11 @@ class Capas {
 			throw new DomainException("quality.capa.transition", before.status(), "ANALYSE");
 		}
 		Violations v = new Violations();
-		String root = text(a.rootCause(), "rootCause", 4000, false, v);
-		String corrective = text(a.correctiveAction(), "correctiveAction", 4000, false, v);
-		String preventive = text(a.preventiveAction(), "preventiveAction", 4000, false, v);
+		v.addAll(FieldChecks.of(a));
 		v.throwIfAny();
+		String root = stripped(a.rootCause());
+		String corrective = stripped(a.correctiveAction());
+		String preventive = stripped(a.preventiveAction());
 		jdbc.sql("update capa set root_cause = :r, corrective_action = :c, preventive_action = :p, updated_at = :now where id = :id")
 				.param("r", root).param("c", corrective).param("p", preventive)
 				.param("now", RepairOrderStore.utc(clock.instant())).param("id", id).update();
@@ -285,6 +303,11 @@ class Capas {
 				rs.getString("owner_name"), rs.getObject("due_date", LocalDate.class), rs.getString("root_cause"),
 				rs.getString("corrective_action"), rs.getString("preventive_action"), rs.getString("status"),
 				rs.getString("evidence"), rs.getString("verified_by"), RepairOrderStore.instant(rs, "verified_at") };
+	}
+
+	/** A checked text as it is kept: stripped, null when blank. */
+	private static String stripped(String s) {
+		return s == null || s.isBlank() ? null : s.strip();
 	}
 
 	private static String text(String s, String field, int max, boolean required, Violations v) {

@@ -193,6 +193,16 @@ class ComplaintApiStoryTests {
 	}
 
 	@Test
+	void aCallbackWithoutReachedIsRefusedNamingTheFieldBeforeAnythingIsRead() {
+		long id = agent.post("/complaints", intake(phone(), "x")).json().get("id").asLong();
+		Api.Answer callback = agent.post("/complaints/" + id + "/callbacks", Map.of("resolved", true));
+		assertThat(callback.status()).isEqualTo(422);
+		assertThat(callback.json().get("errors").toString()).isEqualTo("[{\"field\":\"reached\",\"message\":\"必填\"}]");
+		assertThat(agent.post("/complaints/999999999/callbacks", Map.of()).json().get("errors").toString())
+				.as("checked before the complaint is looked up").isEqualTo(callback.json().get("errors").toString());
+	}
+
+	@Test
 	void anIllegalMoveIsRefusedWithAReasonAndChangesNothing() {
 		long id = agent.post("/complaints", intake(phone(), "x")).json().get("id").asLong();
 		Api.Answer callback = agent.post("/complaints/" + id + "/callbacks", Map.of("reached", true, "resolved", true,

@@ -143,6 +143,30 @@ class ComplaintSubCategoryTests {
 	}
 
 	@Test
+	void anUnknownCategoryIsRefusedNamingTheFieldABlankOneIsMissingAndCaseIsIgnored() {
+		String dealer = dealer();
+		long id = complaint();
+		Api specialist = specialist();
+		Api.Answer unknown = specialist.post("/complaints/" + id + "/dispatch",
+				body("dealerCode", dealer, "category", "WEATHER"));
+		assertThat(unknown.status()).isEqualTo(422);
+		assertThat(unknown.json().get("errors").get(0).get("field").asString()).isEqualTo("category");
+		assertThat(unknown.json().get("errors").get(0).get("message").asString()).contains("WEATHER", "PRODUCT_QUALITY");
+		Api.Answer blank = specialist.post("/complaints/" + id + "/dispatch", body("dealerCode", dealer, "category", ""));
+		Api.Answer missing = specialist.post("/complaints/" + id + "/dispatch", body("dealerCode", dealer));
+		assertThat(blank.status()).isEqualTo(422);
+		assertThat(blank.json().get("errors").toString()).isEqualTo(missing.json().get("errors").toString())
+				.isEqualTo("[{\"field\":\"category\",\"message\":\"必填\"}]");
+		Api.Answer unknownSub = admin().post("/complaint-sub-categories",
+				body("code", "PQ_X", "category", "WEATHER", "nameZh", "x"));
+		assertThat(unknownSub.status()).isEqualTo(422);
+		assertThat(unknownSub.json().get("errors").get(0).get("field").asString()).isEqualTo("category");
+		assertThat(specialist.get("/complaints/" + id).json().get("status").asString()).isEqualTo("REGISTERED");
+		assertThat(specialist.post("/complaints/" + id + "/dispatch",
+				body("dealerCode", dealer, "category", "product_quality")).status()).isEqualTo(200);
+	}
+
+	@Test
 	void aDeactivatedSubCategoryCannotBeChosenButStaysOnItsComplaints() {
 		String code = "PQ_T" + UUID.randomUUID().toString().substring(0, 6).toUpperCase().replace('-', '_');
 		Api.Answer added = admin().post("/complaint-sub-categories",

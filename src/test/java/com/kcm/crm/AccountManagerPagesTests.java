@@ -134,5 +134,11 @@ class AccountManagerPagesTests {
 		assertThat(f.admin.get("/key-accounts/" + id + "/contacts").body()).contains("139****5678").doesNotContain("13912345678");
 		String specialist = f.user(List.of("AFTER_SALES"), null, null);
 		assertThat(f.as(specialist).get("/key-accounts/" + id + "/contacts?reveal=true").status()).isEqualTo(403);
+		Api.Answer refused = f.admin.post("/key-accounts/" + id + "/contacts",
+				Map.of("name", " ", "position", "队".repeat(101), "phone", "call me"));
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.json().get("errors").findValuesAsString("field")).containsExactly("name", "position", "phone");
+		assertThat(refused.json().get("errors").findValuesAsString("message").subList(0, 2))
+				.containsExactly("必填", "不能超过 100 个字符");
 	}
 }

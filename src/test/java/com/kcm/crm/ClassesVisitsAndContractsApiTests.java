@@ -221,6 +221,21 @@ class ClassesVisitsAndContractsApiTests {
 	}
 
 	@Test
+	void aVisitsTextsAreCheckedInTheOrderOfTheFormWithTheirLimits() {
+		long id = f.customer("ORGANIZATION", true, null);
+		Map<String, Object> bad = visit("2026-01-31", null);
+		bad.put("participants", "王".repeat(501));
+		bad.put("content", "\u3000");
+		bad.put("nextSteps", " " + "步".repeat(2000) + " ");
+		bad.put("feedback", "满".repeat(2001));
+		Api.Answer a = admin.post("/customers/" + id + "/visits", bad);
+		assertThat(a.status()).isEqualTo(422);
+		assertThat(a.json().get("errors").toString()).isEqualTo("[{\"field\":\"participants\",\"message\":\"不能超过 500 个字符\"},"
+				+ "{\"field\":\"content\",\"message\":\"必填\"},{\"field\":\"feedback\",\"message\":\"不能超过 2,000 个字符\"}]");
+		assertThat(admin.get("/customers/" + id + "/visits").json().get("total").asLong()).isZero();
+	}
+
+	@Test
 	void aContractGoesFromDraftToActiveAndExpiresAfterItsEnd() {
 		long id = f.customer("ORGANIZATION", true, null);
 		String number = CrmFixtures.code("HT-");

@@ -114,6 +114,11 @@ class MajorRefusalTests {
 				.status()).isEqualTo(404);
 		assertThat(f.agent.post("/complaints/" + complaint + "/major", Map.of("triggers", List.of("FIRE"))).status())
 				.isEqualTo(403);
+		Api.Answer unknownTrigger = f.afterSales.post("/complaints/" + complaint + "/major",
+				Map.of("triggers", List.of("FIRE", "RAIN")));
+		assertThat(unknownTrigger.status()).isEqualTo(422);
+		assertThat(unknownTrigger.json().get("errors").get(0).get("field").asString()).isEqualTo("triggers");
+		assertThat(unknownTrigger.json().get("errors").get(0).get("message").asString()).contains("RAIN", "FIRE");
 		Api.Answer noTrigger = f.afterSales.post("/complaints/" + complaint + "/major", Map.of("triggers", List.of()));
 		assertThat(noTrigger.status()).isEqualTo(422);
 		assertThat(noTrigger.json().get("errors").get(0).get("field").asString()).isEqualTo("triggers");

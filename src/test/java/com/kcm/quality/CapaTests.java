@@ -96,6 +96,29 @@ class CapaTests {
 	}
 
 	@Test
+	void anActionsTextsAreCheckedInTheOrderOfTheFormBeforeItsOwnerAndDueDate() {
+		String owner = owner("capa-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com");
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("title", " " + "题".repeat(201) + " ");
+		body.put("problem", "\u3000");
+		body.put("complaintIds", List.of());
+		body.put("owner", "nobody-" + UUID.randomUUID());
+		Api.Answer refused = admin.post("/capas", body);
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.json().get("errors").findValuesAsString("field"))
+				.containsExactly("title", "problem", "complaintIds", "owner", "dueDate");
+		assertThat(refused.json().get("errors").findValuesAsString("message").subList(0, 2))
+				.containsExactly("最多 200 个字符", "必填");
+
+		long id = capa(owner, LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(30));
+		Api.Answer analysis = new Api(port).as(owner, "secret-123").put("/capas/" + id,
+				Map.of("rootCause", "根".repeat(4001), "correctiveAction", "措".repeat(4000)));
+		assertThat(analysis.status()).isEqualTo(422);
+		assertThat(analysis.json().get("errors").toString())
+				.isEqualTo("[{\"field\":\"rootCause\",\"message\":\"最多 4,000 个字符\"}]");
+	}
+
+	@Test
 	void anOverdueActionIsHighlightedAndItsOwnerMailedOnce() {
 		String mail = "late-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
 		String owner = owner(mail);

@@ -29,6 +29,9 @@ import com.kcm.shared.domain.DomainException;
 import com.kcm.shared.domain.NotFoundException;
 import com.kcm.shared.domain.ValidationException;
 import com.kcm.shared.domain.Violation;
+import com.kcm.shared.validation.FieldChecks;
+
+import jakarta.validation.ConstraintViolation;
 
 /**
  * Maps failures of the REST API to the answers of SPEC Appendix A:
@@ -55,11 +58,22 @@ class ApiErrors {
 		return answer(HttpStatus.UNPROCESSABLE_CONTENT, List.of(error(null, null, text(e.code(), e.args()))));
 	}
 
+	/**
+	 * A {@code @Valid} command whose field checks ({@link FieldChecks}) failed: the same answer as the
+	 * {@link ValidationException} of a check written by hand — its message keys, the record's component order.
+	 */
 	@ExceptionHandler(MethodArgumentNotValidException.class)
 	ResponseEntity<Errors> beanValidation(MethodArgumentNotValidException e) {
 		List<ApiError> errors = new ArrayList<>();
-		e.getBindingResult().getFieldErrors().forEach(fe -> errors.add(error(fe.getField(), null,
-				messages.getMessage(fe, LocaleContextHolder.getLocale()))));
+		List<ConstraintViolation<?>> checks = new ArrayList<>();
+		e.getBindingResult().getFieldErrors().forEach(fe -> {
+			if (fe.contains(ConstraintViolation.class)) {
+				checks.add(fe.unwrap(ConstraintViolation.class));
+			} else {
+				errors.add(error(fe.getField(), null, messages.getMessage(fe, LocaleContextHolder.getLocale())));
+			}
+		});
+		errors.addAll(render(FieldChecks.of(checks, e.getParameter().getParameterType())));
 		e.getBindingResult().getGlobalErrors().forEach(ge -> errors.add(error(null, null,
 				messages.getMessage(ge, LocaleContextHolder.getLocale()))));
 		return answer(HttpStatus.UNPROCESSABLE_CONTENT, errors);

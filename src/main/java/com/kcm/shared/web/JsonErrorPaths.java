@@ -1,5 +1,7 @@
 package com.kcm.shared.web;
 
+import java.util.List;
+
 import org.springframework.http.converter.HttpMessageNotReadableException;
 
 import tools.jackson.core.JacksonException;
@@ -30,14 +32,22 @@ final class JsonErrorPaths {
 		return (JacksonException) cause;
 	}
 
+	/**
+	 * The dotted path of the value that could not be read ({@code customer.name}, {@code parts[1]}); an unknown code
+	 * in a list of codes names the list ({@code triggers}, not {@code triggers[1]}), as the checks by hand did.
+	 */
 	static String fieldOf(HttpMessageNotReadableException e) {
 		Throwable cause = e.getCause();
 		while (cause != null && !(cause instanceof JacksonException)) {
 			cause = cause.getCause();
 		}
 		if (cause instanceof JacksonException je && !je.getPath().isEmpty()) {
+			List<JacksonException.Reference> path = je.getPath();
+			if (enumTypeOf(e) != null && path.size() > 1 && path.getLast().getPropertyName() == null) {
+				path = path.subList(0, path.size() - 1);
+			}
 			StringBuilder sb = new StringBuilder();
-			for (JacksonException.Reference ref : je.getPath()) {
+			for (JacksonException.Reference ref : path) {
 				if (ref.getPropertyName() != null) {
 					if (!sb.isEmpty()) {
 						sb.append('.');
