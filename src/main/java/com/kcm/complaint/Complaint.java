@@ -731,6 +731,7 @@ public class Complaint {
 	public String getForcedClosureReason() { return forcedClosureReason; }
 	public Instant getEscalatedAt() { return escalatedAt; }
 	public String getProjectNo() { return projectNo; }
+	// the columns RegistrationRows writes that nothing else reads
 	Instant lastEventAt() { return lastEventAt; }
 	long version() { return version; }
 	String intakeKey() { return intakeKey; }
