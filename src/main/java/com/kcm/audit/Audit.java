@@ -20,11 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
-import com.kcm.shared.sql.Insert;
 import com.kcm.shared.sql.Inserts;
-import com.kcm.shared.sql.PooledSequence;
+import com.kcm.shared.sql.Row;
 
-import com.kcm.shared.sql.PooledIds;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -51,7 +49,6 @@ public class Audit {
 	private final AuditRepository entries;
 	private final JsonMapper json;
 	private final Clock clock;
-	private final PooledSequence ids;
 	private final JdbcClient jdbc;
 
 	Audit(AuditRepository entries, JsonMapper json, Clock clock, JdbcClient jdbc) {
@@ -59,20 +56,22 @@ public class Audit {
 		this.entries = entries;
 		this.json = json;
 		this.clock = clock;
-		this.ids = new PooledSequence(jdbc, "audit_entry_seq", PooledIds.BLOCK);
 	}
 
 	/**
-	 * The entry of a change as a row for the caller to insert together with the rows it writes itself, in the
-	 * same transaction and the same database round trip ({@link Inserts}): for a path that runs for every
-	 * request. It is the entry {@link #changed} would write.
+	 * One entry of the trail as a value, not yet written: when, who, what was done to which record, the
+	 * snapshots before and after as JSON, from where. {@link #entry} builds the one {@link #changed} would write,
+	 * for a caller that writes it together with its own rows in the same transaction and the same database round
+	 * trip ({@link Inserts}, which maps it to its row in this module: {@code AuditRows}): for a path that runs for
+	 * every request.
 	 */
-	public Insert changeRow(String action, String entityType, Object entityId, Object before, Object after) {
-		return Insert.into("audit_entry").value("id", ids.next()).value("at", clock.instant()).value("actor", actor())
-				.value("action", action).value("entity_type", entityType)
-				.value("entity_id", entityId == null ? null : String.valueOf(entityId)).value("detail", null)
-				.value("before_state", toJson(before)).value("after_state", toJson(after))
-				.value("remote_addr", remoteAddr());
+	public record Entry(Instant at, String actor, String action, String entityType, String entityId, String detail,
+			String beforeState, String afterState, String remoteAddr) implements Row {
+	}
+
+	/** The entry of a change, stamped now with the caller and its address: what {@link #changed} writes. */
+	public Entry entry(String action, String entityType, Object entityId, Object before, Object after) {
+		return entry(actor(), action, entityType, entityId, null, before, after);
 	}
 
 	/** A change of a record: before and after are snapshots (maps or records), either may be null. */
@@ -181,8 +180,13 @@ public class Audit {
 
 	private void write(String actor, String action, String entityType, Object entityId, String detail, Object before,
 			Object after) {
-		entries.save(new AuditEntry(clock.instant(), actor, action, entityType,
-				entityId == null ? null : String.valueOf(entityId), detail, toJson(before), toJson(after), remoteAddr()));
+		entries.save(new AuditEntry(entry(actor, action, entityType, entityId, detail, before, after)));
+	}
+
+	private Entry entry(String actor, String action, String entityType, Object entityId, String detail, Object before,
+			Object after) {
+		return new Entry(clock.instant(), actor, action, entityType, entityId == null ? null : String.valueOf(entityId),
+				detail, toJson(before), toJson(after), remoteAddr());
 	}
 
 	private String toJson(Object o) {

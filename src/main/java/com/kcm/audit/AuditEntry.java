@@ -53,17 +53,16 @@ public class AuditEntry {
 	protected AuditEntry() {
 	}
 
-	AuditEntry(Instant at, String actor, String action, String entityType, String entityId, String detail,
-			String beforeState, String afterState, String remoteAddr) {
-		this.at = at;
-		this.actor = actor;
-		this.action = action;
-		this.entityType = entityType;
-		this.entityId = entityId;
-		this.detail = detail;
-		this.beforeState = beforeState;
-		this.afterState = afterState;
-		this.remoteAddr = remoteAddr;
+	AuditEntry(Audit.Entry e) {
+		this.at = e.at();
+		this.actor = e.actor();
+		this.action = e.action();
+		this.entityType = e.entityType();
+		this.entityId = e.entityId();
+		this.detail = e.detail();
+		this.beforeState = e.beforeState();
+		this.afterState = e.afterState();
+		this.remoteAddr = e.remoteAddr();
 	}
 
 	public Long getId() {

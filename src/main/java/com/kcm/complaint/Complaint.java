@@ -27,7 +27,6 @@ import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 import com.kcm.shared.domain.DomainException;
-import com.kcm.shared.sql.Insert;
 
 /**
  * A customer complaint or repair request and its closed loop (SPEC §4).
@@ -607,6 +606,11 @@ public class Complaint {
 		append(EventType.SCREENSHOT_ADDED, at, actor, status, status, null, detail);
 	}
 
+	/** A merged customer's complaints follow the survivor. */
+	void repointCustomer(long survivorId) {
+		this.customerId = survivorId;
+	}
+
 	// ---- helpers --------------------------------------------------------------------------------
 
 	/** The work order the dealer is working on now (not transferred away, not voided). */
@@ -671,43 +675,12 @@ public class Complaint {
 		return out;
 	}
 
-	/**
-	 * A complaint just registered, as rows for plain JDBC: the complaint under {@code newId} and its timeline
-	 * (the registration) with ids from {@code eventIds}, and its handling summary row (ADR 0003). Every mapped
-	 * column is written (checked by {@code RegistrationWriteTests}); used by {@link RegistrationWrite}, which
-	 * writes them in one round trip.
-	 */
-	List<Insert> insertRows(long newId, java.util.function.LongSupplier eventIds) {
+	/** Takes the id a complaint just registered is written under with plain JDBC ({@link RegistrationRows}). */
+	void assignId(long newId) {
 		if (id != null || !workOrders.isEmpty() || !callbacks.isEmpty()) {
 			throw new IllegalStateException("only a complaint just registered is written as rows");
 		}
 		id = newId;
-		List<Insert> rows = new ArrayList<>();
-		rows.add(Insert.into("complaint").value("id", id).value("external_id", externalId).value("kind", kind)
-				.value("channel", channel).value("category", category).value("sub_category", subCategory).value("description", description)
-				.value("customer_id", customerId).value("customer_name", customerName).value("vehicle_id", vehicleId)
-				.value("complainant_type", complainantType).value("complainant_name", complainantName)
-				.value("repair_reason", repairReason)
-				.value("online_platform", online == null ? null : online.getPlatform())
-				.value("online_url", online == null ? null : online.getUrl())
-				.value("online_posted_at", online == null ? null : online.getPostedAt())
-				.value("online_handle", online == null ? null : online.getHandle())
-				.value("online_content", online == null ? null : online.getContent())
-				.value("online_negative", online == null ? null : online.isNegative())
-				.value("green_channel", greenChannel).value("major", major).value("status", status)
-				.value("responsible_dealer_id", responsibleDealerId).value("handling_dealer_id", handlingDealerId)
-				.value("suggestion", suggestion).value("registered_at", registeredAt).value("registered_by", registeredBy)
-				.value("first_dispatched_at", firstDispatchedAt).value("closure_round", closureRound)
-				.value("closure_requested_at", closureRequestedAt).value("callback_due_at", callbackDueAt)
-				.value("closed_at", closedAt).value("nominated_at", nominatedAt)
-				.value("forced_closure_reason", forcedClosureReason).value("escalated_at", escalatedAt)
-				.value("project_no", projectNo).value("last_event_at", lastEventAt).value("version", version)
-				.value("intake_key", intakeKey).value("intake_body_hash", intakeBodyHash));
-		for (ComplaintEvent e : events) {
-			rows.add(e.insertRow(eventIds.getAsLong()));
-		}
-		rows.add(HandlingSummary.registrationRow(id, events));
-		return rows;
 	}
 
 	/** Notes the {@code Idempotency-Key} and body hash of the request registering it; only before it is saved. */
@@ -726,144 +699,44 @@ public class Complaint {
 
 	// ---- read access --------------------------------------------------------------------------
 
-	public Long getId() {
-		return id;
-	}
+	public Long getId() { return id; }
+	public String getExternalId() { return externalId; }
+	public ComplaintKind getKind() { return kind; }
+	public Channel getChannel() { return channel; }
+	public Category getCategory() { return category; }
+	public String getSubCategory() { return subCategory; }
+	public String getDescription() { return description; }
+	public Long getCustomerId() { return customerId; }
+	public String getCustomerName() { return customerName; }
 
-	public String getExternalId() {
-		return externalId;
-	}
-
-	public ComplaintKind getKind() {
-		return kind;
-	}
-
-	public Channel getChannel() {
-		return channel;
-	}
-
-	public Category getCategory() {
-		return category;
-	}
-
-	public String getSubCategory() {
-		return subCategory;
-	}
-
-	public String getDescription() {
-		return description;
-	}
-
-	public Long getCustomerId() {
-		return customerId;
-	}
-
-	public String getCustomerName() {
-		return customerName;
-	}
-
-	/** A merged customer's complaints follow the survivor. */
-	void repointCustomer(long survivorId) {
-		this.customerId = survivorId;
-	}
-
-	public Long getVehicleId() {
-		return vehicleId;
-	}
-
-	public ComplainantType getComplainantType() {
-		return complainantType;
-	}
-
-	public String getComplainantName() {
-		return complainantName;
-	}
-
-	public RepairReason getRepairReason() {
-		return repairReason;
-	}
-
-	public OnlinePost getOnline() {
-		return online;
-	}
-
-	public boolean isGreenChannel() {
-		return greenChannel;
-	}
-
-	public boolean isMajor() {
-		return major;
-	}
-
-	public ComplaintStatus getStatus() {
-		return status;
-	}
-
-	public Long getResponsibleDealerId() {
-		return responsibleDealerId;
-	}
-
-	public Long getHandlingDealerId() {
-		return handlingDealerId;
-	}
-
-	public String getSuggestion() {
-		return suggestion;
-	}
-
-	public Instant getRegisteredAt() {
-		return registeredAt;
-	}
-
-	public String getRegisteredBy() {
-		return registeredBy;
-	}
-
-	public Instant getFirstDispatchedAt() {
-		return firstDispatchedAt;
-	}
-
-	public int getClosureRound() {
-		return closureRound;
-	}
-
-	public Instant getClosureRequestedAt() {
-		return closureRequestedAt;
-	}
-
-	public Instant getCallbackDueAt() {
-		return callbackDueAt;
-	}
-
-	public Instant getClosedAt() {
-		return closedAt;
-	}
-
-	public Instant getNominatedAt() {
-		return nominatedAt;
-	}
-
-	public String getForcedClosureReason() {
-		return forcedClosureReason;
-	}
-
-	public Instant getEscalatedAt() {
-		return escalatedAt;
-	}
-
-	public String getProjectNo() {
-		return projectNo;
-	}
-
-	public List<WorkOrder> getWorkOrders() {
-		return Collections.unmodifiableList(workOrders);
-	}
-
-	public List<ComplaintEvent> getEvents() {
-		return Collections.unmodifiableList(events);
-	}
-
-	public List<Callback> getCallbacks() {
-		return Collections.unmodifiableList(callbacks);
-	}
+	public Long getVehicleId() { return vehicleId; }
+	public ComplainantType getComplainantType() { return complainantType; }
+	public String getComplainantName() { return complainantName; }
+	public RepairReason getRepairReason() { return repairReason; }
+	public OnlinePost getOnline() { return online; }
+	public boolean isGreenChannel() { return greenChannel; }
+	public boolean isMajor() { return major; }
+	public ComplaintStatus getStatus() { return status; }
+	public Long getResponsibleDealerId() { return responsibleDealerId; }
+	public Long getHandlingDealerId() { return handlingDealerId; }
+	public String getSuggestion() { return suggestion; }
+	public Instant getRegisteredAt() { return registeredAt; }
+	public String getRegisteredBy() { return registeredBy; }
+	public Instant getFirstDispatchedAt() { return firstDispatchedAt; }
+	public int getClosureRound() { return closureRound; }
+	public Instant getClosureRequestedAt() { return closureRequestedAt; }
+	public Instant getCallbackDueAt() { return callbackDueAt; }
+	public Instant getClosedAt() { return closedAt; }
+	public Instant getNominatedAt() { return nominatedAt; }
+	public String getForcedClosureReason() { return forcedClosureReason; }
+	public Instant getEscalatedAt() { return escalatedAt; }
+	public String getProjectNo() { return projectNo; }
+	// the columns RegistrationRows writes that nothing else reads
+	Instant lastEventAt() { return lastEventAt; }
+	long version() { return version; }
+	String intakeKey() { return intakeKey; }
+	String intakeBodyHash() { return intakeBodyHash; }
+	public List<WorkOrder> getWorkOrders() { return Collections.unmodifiableList(workOrders); }
+	public List<ComplaintEvent> getEvents() { return Collections.unmodifiableList(events); }
+	public List<Callback> getCallbacks() { return Collections.unmodifiableList(callbacks); }
 }

@@ -18,8 +18,6 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Immutable;
 
-import com.kcm.shared.sql.Insert;
-
 /**
  * One line of a complaint's timeline: who did what when, and the status before and after. Append-only;
  * the assessment reads the state of a complaint at a cut-off from these rows.
@@ -28,7 +26,7 @@ import com.kcm.shared.sql.Insert;
 @jakarta.persistence.EntityListeners(HandlingSummary.Listener.class)
 @Immutable
 @Table(name = "complaint_event")
-public class ComplaintEvent {
+class ComplaintEvent {
 
 	/** From a sequence in blocks of 50 (pooled-lo, migration {@code PooledIds}): inserts are batched, no key is read back. */
 	@Id
@@ -74,21 +72,6 @@ public class ComplaintEvent {
 	@Enumerated(EnumType.STRING)
 	private Category category;
 
-	/**
-	 * This new event as a row for plain JDBC, under the id given: every column mapped above (checked by
-	 * {@code RegistrationWriteTests}); its complaint must have its id already.
-	 */
-	Insert insertRow(long newId) {
-		if (id != null) {
-			throw new IllegalStateException("event " + id + " is saved already");
-		}
-		id = newId;
-		return Insert.into("complaint_event").value("id", id).value("complaint_id", complaint.getId())
-				.value("work_order_id", workOrder == null ? null : workOrder.getId()).value("dealer_id", dealerId)
-				.value("type", type).value("at", at).value("actor", actor).value("from_status", fromStatus)
-				.value("to_status", toStatus).value("detail", detail).value("category", category);
-	}
-
 	protected ComplaintEvent() {
 	}
 
@@ -104,6 +87,14 @@ public class ComplaintEvent {
 		this.dealerId = dealerId;
 		this.detail = detail;
 		this.category = category;
+	}
+
+	/** Takes the id this new event is written under with plain JDBC ({@link RegistrationRows}). */
+	void assignId(long newId) {
+		if (id != null) {
+			throw new IllegalStateException("event " + id + " is saved already");
+		}
+		id = newId;
 	}
 
 	public Long getId() {

@@ -3,7 +3,6 @@ package com.kcm.complaint;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,8 +20,6 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.kcm.shared.TimeConfig;
-import com.kcm.shared.sql.Insert;
-
 
 /**
  * Keeps the handling summary (ADR 0003: {@code complaint_handling_summary} and
@@ -31,7 +28,7 @@ import com.kcm.shared.sql.Insert;
  * written what it holds, the marked complaints' rows are built again from their timeline with the statements
  * of {@link HandlingSummaryRows} — the ones the migration and the repair command use, so the rows kept here
  * and the rows rebuilt are the same by construction. A complaint just registered with plain JDBC gets its row
- * in the registration's round trip ({@link #registrationRow}).
+ * in the registration's round trip ({@link RegistrationRows}).
  */
 @Component
 class HandlingSummary {
@@ -136,42 +133,6 @@ class HandlingSummary {
 		RefreshBeforeCommit r = new RefreshBeforeCommit(this);
 		r.complaints.add(complaintId);
 		TransactionSynchronizationManager.registerSynchronization(r);
-	}
-
-	/**
-	 * The complaint row of a complaint just registered, from its events (ids given, in their order): what
-	 * {@link HandlingSummaryRows#insertComplaints} would build from the same rows. It has no callback yet.
-	 */
-	static Insert registrationRow(long complaintId, List<ComplaintEvent> events) {
-		List<ComplaintEvent> ordered = events.stream()
-				.sorted(Comparator.comparing(ComplaintEvent::getAt).thenComparing(ComplaintEvent::getId)).toList();
-		List<ComplaintEvent> statuses = ordered.stream().filter(e -> e.getToStatus() != null).toList();
-		List<ComplaintEvent> categories = ordered.stream().filter(e -> e.getCategory() != null).toList();
-		Instant closedAt = statuses.stream().filter(e -> e.getToStatus().isClosed()).map(ComplaintEvent::getAt)
-				.findFirst().orElse(null);
-		ComplaintEvent status = last(statuses, 0);
-		ComplaintEvent statusBefore = last(statuses, 1);
-		ComplaintEvent category = last(categories, 0);
-		ComplaintEvent categoryBefore = last(categories, 1);
-		return Insert.into("complaint_handling_summary").value("complaint_id", complaintId)
-				.value("status", status == null ? null : status.getToStatus())
-				.value("status_at", status == null ? null : status.getAt())
-				.value("status_before", statusBefore == null ? null : statusBefore.getToStatus())
-				.value("status_before_at", statusBefore == null ? null : statusBefore.getAt())
-				.value("status_first_at", statuses.isEmpty() ? null : statuses.getFirst().getAt())
-				.value("category", category == null ? null : category.getCategory())
-				.value("category_at", category == null ? null : category.getAt())
-				.value("category_before", categoryBefore == null ? null : categoryBefore.getCategory())
-				.value("category_before_at", categoryBefore == null ? null : categoryBefore.getAt())
-				.value("category_first_at", categories.isEmpty() ? null : categories.getFirst().getAt())
-				.value("closed_at", closedAt).value("callback_first_at", null).value("callback_last_at", null)
-				.value("reached_callbacks", 0).value("false_replies", 0).value("last_reached", null)
-				.value("last_satisfied", null);
-	}
-
-	private static ComplaintEvent last(List<ComplaintEvent> ordered, int back) {
-		int i = ordered.size() - 1 - back;
-		return i < 0 ? null : ordered.get(i);
 	}
 
 	/**

@@ -19,7 +19,7 @@ public final class HandlingSummaryRows {
 	/**
 	 * The columns of the timeline's tables these statements were written against. A column added to one of
 	 * them makes {@code HandlingSummaryRebuildTests} fail until it is listed here — after deciding whether the
-	 * summary must use it (then the statements, the summary's tables, {@code HandlingSummary.registrationRow}
+	 * summary must use it (then the statements, the summary's tables, {@code RegistrationRows.summary}
 	 * and {@code HandlingFacts} change with it; docs/development.md).
 	 */
 	public static final java.util.Map<String, java.util.Set<String>> TIMELINE_COLUMNS = java.util.Map.of(

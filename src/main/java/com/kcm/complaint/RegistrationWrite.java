@@ -9,19 +9,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import com.kcm.audit.Audit;
-import com.kcm.shared.sql.Insert;
 import com.kcm.shared.sql.Inserts;
-import com.kcm.shared.sql.PooledSequence;
-
 import com.kcm.shared.sql.PooledIds;
+import com.kcm.shared.sql.PooledSequence;
+import com.kcm.shared.sql.Row;
 
 /**
  * Writes a complaint just registered — its new customer and vehicle if any, the complaint, its registration in
- * the timeline and its audit entry —
- * with plain JDBC in one database round trip ({@link Inserts}), in the caller's transaction. Intake runs for
- * every call to the hotline and every system that reports complaints; through JPA the same three rows took
- * three round trips at commit. Ids come from the same sequences, in blocks, as JPA's. The complaint is not
- * managed by JPA afterwards: load it again to change it in the same transaction (docs/decisions.md).
+ * the timeline, its handling summary and its audit entry — with plain JDBC in one database round trip
+ * ({@link Inserts}), in the caller's transaction. The complaint's rows come from {@link RegistrationRows}, the
+ * audit entry is an {@link Audit.Entry} that the audit module maps to its row. Intake runs for every call to the
+ * hotline and every system that reports complaints; through JPA the same rows took a round trip per table at
+ * commit. Ids come from the same sequences, in blocks, as JPA's. The complaint is not managed by JPA afterwards:
+ * load it again to change it in the same transaction (docs/decisions.md).
  */
 @Component
 class RegistrationWrite {
@@ -52,11 +52,11 @@ class RegistrationWrite {
 	 * Writes the complaint with the rows of its new customer and vehicle ({@code parties}, from the customer
 	 * module's {@code IntakeParties}) first, in the same round trip.
 	 */
-	void write(Complaint c, List<Insert> parties) {
+	void write(Complaint c, List<? extends Row> parties) {
 		entityManager.flush(); // what the transaction has pending in JPA goes first
-		List<Insert> rows = new ArrayList<>(parties);
-		rows.addAll(c.insertRows(complaintIds.next(), eventIds::next));
-		rows.add(audit.changeRow(Audit.CREATE, "complaint", c.getId(), null, ComplaintSnapshots.of(c)));
+		List<Row> rows = new ArrayList<>(parties);
+		rows.addAll(RegistrationRows.of(c, complaintIds.next(), eventIds::next));
+		rows.add(audit.entry(Audit.CREATE, "complaint", c.getId(), null, ComplaintSnapshots.of(c)));
 		inserts.insert(rows);
 		changes.changed();
 	}

@@ -18,10 +18,9 @@ import com.kcm.shared.Masking;
 import com.kcm.shared.domain.ValidationException;
 import com.kcm.shared.domain.Violation;
 import com.kcm.shared.domain.Violations;
-import com.kcm.shared.sql.Insert;
-import com.kcm.shared.sql.PooledSequence;
-
 import com.kcm.shared.sql.PooledIds;
+import com.kcm.shared.sql.PooledSequence;
+import com.kcm.shared.sql.Row;
 
 /**
  * The customer and vehicle of a complaint being registered (SPEC §4.2 step 1), found or made ready to be created
@@ -47,7 +46,7 @@ public class IntakeParties {
 	 * The parties found or new: the ids to put on the complaint, whether the customer is a key account, the rows
 	 * to insert before the complaint's (empty when both were known) and the events to publish after them.
 	 */
-	public record Parties(Long customerId, boolean keyAccount, Long vehicleId, List<Insert> rows, List<Object> events) {
+	public record Parties(Long customerId, boolean keyAccount, Long vehicleId, List<Row> rows, List<Object> events) {
 	}
 
 	private final JdbcClient jdbc;
@@ -87,7 +86,7 @@ public class IntakeParties {
 		String phoneHash = phone.map(personal::hash).orElse(null);
 		Known known = lookup(phoneHash, vin.map(Vin::value).orElse(null));
 
-		List<Insert> rows = new ArrayList<>();
+		List<Row> rows = new ArrayList<>();
 		List<Object> events = new ArrayList<>();
 		Long customerId = known.customerId;
 		boolean keyAccount = known.keyAccount;
@@ -121,7 +120,7 @@ public class IntakeParties {
 			rows.add(created.insertRow(customerIds.next()));
 			customerId = created.getId();
 			keyAccount = created.isKeyAccount();
-			rows.add(audit.changeRow(Audit.CREATE, Customers.TYPE, customerId, null, customers.snapshot(created,
+			rows.add(audit.entry(Audit.CREATE, Customers.TYPE, customerId, null, customers.snapshot(created,
 					customer.phone == null ? null : Masking.phone(customer.phone.value()), null,
 					customer.idNumber == null ? null : Masking.idNumber(customer.idNumber.value()))));
 			events.add(new CustomerChanged(customerId, created.getName(), created.isKeyAccount(),
@@ -135,7 +134,7 @@ public class IntakeParties {
 			Vehicle v = vehicles.build(car, customerId);
 			rows.add(v.insertRow(vehicleIds.next()));
 			vehicleId = v.getId();
-			rows.add(audit.changeRow(Audit.CREATE, Vehicles.TYPE, vehicleId, null, Vehicles.snapshot(v)));
+			rows.add(audit.entry(Audit.CREATE, Vehicles.TYPE, vehicleId, null, Vehicles.snapshot(v)));
 			if (!newCustomer) {
 				// a known customer owns one more vehicle: the crm module recomputes its class; a new customer's
 				// class was computed above with its vehicle

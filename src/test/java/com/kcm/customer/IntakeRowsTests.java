@@ -10,7 +10,6 @@ import java.util.TreeSet;
 
 import jakarta.persistence.EntityManagerFactory;
 
-import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +21,7 @@ import com.kcm.shared.domain.Violations;
 import com.kcm.shared.sql.Insert;
 import com.kcm.shared.sql.Inserts;
 import com.kcm.support.KcmTest;
+import com.kcm.support.MappedColumns;
 import com.kcm.support.MutableClock;
 
 /**
@@ -97,10 +97,6 @@ class IntakeRowsTests {
 	}
 
 	Set<String> mappedColumns(Class<?> entity) {
-		Set<String> columns = new TreeSet<>();
-		var descriptor = emf.unwrap(SessionFactoryImplementor.class).getMappingMetamodel().getEntityDescriptor(entity);
-		descriptor.getIdentifierMapping().forEachSelectable((i, selectable) -> columns.add(selectable.getSelectionExpression()));
-		descriptor.forEachSelectable((i, selectable) -> columns.add(selectable.getSelectionExpression()));
-		return columns;
+		return MappedColumns.of(emf, entity);
 	}
 }

@@ -9,7 +9,7 @@ import java.util.List;
  * Java values as JDBC takes them; {@link #value} turns instants into UTC date-times (the drivers' type for
  * {@code timestamp with time zone}) and enums into their names, as the JPA mappings store them.
  */
-public final class Insert {
+public final class Insert implements Row {
 
 	private final String table;
 	private final List<String> columns = new ArrayList<>();

@@ -5,7 +5,10 @@ import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.JdbcUpdateAffectedIncorrectNumberOfRowsException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,14 +25,21 @@ import org.springframework.stereotype.Component;
 public class Inserts {
 
 	private final JdbcTemplate jdbc;
+	private final ObjectProvider<RowMapping<?>> mappingBeans;
+	private volatile Map<Class<?>, RowMapping<?>> mappings;
 	private volatile Boolean postgres;
 
-	public Inserts(JdbcTemplate jdbc) {
+	public Inserts(JdbcTemplate jdbc, ObjectProvider<RowMapping<?>> mappings) {
 		this.jdbc = jdbc;
+		this.mappingBeans = mappings;
 	}
 
-	/** Inserts the rows, in their order, in the transaction of the caller; each must insert exactly one row. */
-	public void insert(List<Insert> rows) {
+	/**
+	 * Inserts the rows, in their order, in the transaction of the caller; each must insert exactly one row. A row
+	 * that is not an {@link Insert} is mapped to one by its module's {@link RowMapping}, in the same order.
+	 */
+	public void insert(List<? extends Row> batch) {
+		List<Insert> rows = batch.stream().map(this::insertOf).toList();
 		jdbc.execute((ConnectionCallback<Void>) connection -> {
 			if (isPostgres(connection)) {
 				write(connection, String.join(";\n", rows.stream().map(Insert::sql).toList()), rows);
@@ -40,6 +50,23 @@ public class Inserts {
 			}
 			return null;
 		});
+	}
+
+	@SuppressWarnings("unchecked")
+	private <T extends Row> Insert insertOf(T row) {
+		if (row instanceof Insert insert) {
+			return insert;
+		}
+		Map<Class<?>, RowMapping<?>> known = mappings;
+		if (known == null) {
+			known = mappingBeans.orderedStream().collect(Collectors.toUnmodifiableMap(RowMapping::type, m -> m));
+			mappings = known;
+		}
+		RowMapping<T> mapping = (RowMapping<T>) known.get(row.getClass());
+		if (mapping == null) {
+			throw new IllegalArgumentException("no RowMapping for " + row.getClass().getName());
+		}
+		return mapping.insert(row);
 	}
 
 	private static void write(Connection connection, String sql, List<Insert> rows) throws SQLException {
