@@ -118,7 +118,7 @@ public class Audit {
 	}
 
 	@Transactional(readOnly = true)
-	public Page<AuditEntry> search(AuditQuery q, Pageable pageable) {
+	public Page<Entry> search(AuditQuery q, Pageable pageable) {
 		Specification<AuditEntry> spec = Specification.unrestricted();
 		spec = equal(spec, "actor", blank(q.actor()));
 		spec = equal(spec, "action", blank(q.action()));
@@ -130,7 +130,7 @@ public class Audit {
 		if (q.to() != null) {
 			spec = spec.and((r, cq, cb) -> cb.lessThan(r.get("at"), q.to()));
 		}
-		return entries.findAll(spec, pageable);
+		return entries.findAll(spec, pageable).map(AuditEntry::entry);
 	}
 
 	/** How many entries of each of {@code actions} were written from {@code from} (inclusive) to {@code to}. */

@@ -16,7 +16,7 @@ import org.hibernate.annotations.Immutable;
 @Entity
 @Immutable
 @Table(name = "audit_entry")
-public class AuditEntry {
+class AuditEntry {
 
 	/** From a sequence in blocks of 50 (pooled-lo, migration {@code PooledIds}): inserts are batched, no key is read back. */
 	@Id
@@ -63,6 +63,11 @@ public class AuditEntry {
 		this.beforeState = e.beforeState();
 		this.afterState = e.afterState();
 		this.remoteAddr = e.remoteAddr();
+	}
+
+	/** The entry as the value other modules read: what {@link Audit#search} answers. */
+	Audit.Entry entry() {
+		return new Audit.Entry(at, actor, action, entityType, entityId, detail, beforeState, afterState, remoteAddr);
 	}
 
 	public Long getId() {

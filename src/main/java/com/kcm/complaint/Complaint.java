@@ -42,7 +42,7 @@ import com.kcm.shared.domain.DomainException;
 @Entity
 @jakarta.persistence.EntityListeners(ComplaintChanges.Listener.class)
 @Table(name = "complaint")
-public class Complaint {
+class Complaint {
 
 	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 

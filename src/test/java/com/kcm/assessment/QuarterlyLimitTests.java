@@ -24,7 +24,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.kcm.audit.Audit;
-import com.kcm.audit.AuditEntry;
 import com.kcm.audit.AuditQuery;
 import com.kcm.dealer.DealerCommand;
 import com.kcm.dealer.DealerNetwork;
@@ -249,6 +248,6 @@ class QuarterlyLimitTests {
 				.param("dealerCode", mine).param("limit", "7").param("reason", "区域活动"));
 		assertThat(limit("2031-Q4", mine).get("effectiveLimit").asInt()).isEqualTo(7);
 		assertThat(audit.search(new AuditQuery(specialistName, Audit.UPDATE, "complaint_limit", null, null, null),
-				PageRequest.of(0, 5)).getContent()).extracting(AuditEntry::getAfterState).anyMatch(s -> s.contains("区域活动"));
+				PageRequest.of(0, 5)).getContent()).extracting(Audit.Entry::afterState).anyMatch(s -> s.contains("区域活动"));
 	}
 }

@@ -225,7 +225,7 @@ class AnonymisationKeepsTheFiguresOfPastMonthsTests {
 		assertThat(retention.runFor(List.of(oldCustomer, openCustomer, recentCustomer), List.of(onlineComplaint)))
 				.isEqualTo(new PersonalDataRetention.Counts(0, 0));
 		assertThat(audit.search(new AuditQuery(null, Audit.ANONYMISE, "retention", null, null, null), PageRequest.of(0, 50))
-				.getContent()).anyMatch(e -> e.getDetail().startsWith("customers=1; complaints=3"));
+				.getContent()).anyMatch(e -> e.detail().startsWith("customers=1; complaints=3"));
 	}
 
 	@Test

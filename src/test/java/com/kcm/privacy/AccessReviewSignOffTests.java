@@ -86,7 +86,7 @@ class AccessReviewSignOffTests {
 		var entries = audit.search(new AuditQuery("admin", Audit.CREATE, AccessReviews.TYPE, String.valueOf(id), null, null),
 				PageRequest.of(0, 5)).getContent();
 		assertThat(entries).hasSize(1);
-		assertThat(entries.get(0).getAfterState()).contains(month.toString()).contains("无异常");
+		assertThat(entries.get(0).afterState()).contains(month.toString()).contains("无异常");
 
 		// a second sign-off of the same month is refused and changes nothing
 		page = mvc.perform(post("/privacy/access-reviews/" + month).param("findings", "再次签字").with(admin).with(csrf()))

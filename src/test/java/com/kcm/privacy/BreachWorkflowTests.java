@@ -141,11 +141,11 @@ class BreachWorkflowTests {
 		assertThat(breaches.actions(id)).hasSize(1);
 
 		var actions = audit.search(new AuditQuery(null, null, Breaches.TYPE, String.valueOf(id), null, null),
-				PageRequest.of(0, 20)).map(e -> e.getAction()).getContent();
+				PageRequest.of(0, 20)).map(e -> e.action()).getContent();
 		assertThat(actions).as("recorded, told ×2, waived, closed").containsExactlyInAnyOrder(Audit.CREATE, Audit.UPDATE,
 				Audit.UPDATE, Audit.UPDATE, Audit.UPDATE);
 		assertThat(audit.search(new AuditQuery(null, Audit.CREATE, Breaches.TYPE + "_action", null, null, null),
-				PageRequest.of(0, 100)).getContent()).anyMatch(e -> e.getAfterState().contains("已收回邮件"));
+				PageRequest.of(0, 100)).getContent()).anyMatch(e -> e.afterState().contains("已收回邮件"));
 	}
 
 	@Test

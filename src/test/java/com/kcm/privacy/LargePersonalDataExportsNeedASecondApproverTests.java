@@ -121,7 +121,7 @@ class LargePersonalDataExportsNeedASecondApproverTests {
 		assertThat(mvc.perform(get("/customers/export/requests/" + id).with(user(agent))).andReturn().getResponse()
 				.getStatus()).isEqualTo(422);
 		assertThat(audit.search(new AuditQuery(null, null, ExportApprovals.TYPE, String.valueOf(id), null, null),
-				PageRequest.of(0, 10)).map(e -> e.getAction()).getContent())
+				PageRequest.of(0, 10)).map(e -> e.action()).getContent())
 				.as("requested, approved, downloaded").containsExactlyInAnyOrder(Audit.CREATE, Audit.UPDATE, Audit.UPDATE);
 	}
 

@@ -142,7 +142,7 @@ class InboundSmsWithdrawalTests {
 				.status()).isEqualTo(401);
 		assertThat(consents.inForce(id, ConsentPurpose.CARE, Instant.now().plusSeconds(1))).isTrue();
 		assertThat(audit.search(new AuditQuery(null, Audit.ACCESS_DENIED, null, null, before, null), PageRequest.of(0, 200))
-				.getContent().stream().filter(e -> e.getDetail() != null && e.getDetail().startsWith("inbound SMS")).count())
+				.getContent().stream().filter(e -> e.detail() != null && e.detail().startsWith("inbound SMS")).count())
 				.isGreaterThanOrEqualTo(4);
 	}
 }
