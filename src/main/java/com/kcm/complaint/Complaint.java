@@ -1,7 +1,6 @@
 package com.kcm.complaint;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -51,117 +50,46 @@ class Complaint {
 	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "complaint_seq")
 	@SequenceGenerator(name = "complaint_seq", sequenceName = "complaint_seq", allocationSize = 50)
 	private Long id;
+	@Version private long version;
 
-	@Column(name = "external_id")
-	private String externalId;
-
-	@Enumerated(EnumType.STRING)
-	@Column(nullable = false)
-	private ComplaintKind kind;
-
-	@Enumerated(EnumType.STRING)
-	@Column(nullable = false)
-	private Channel channel;
-
-	@Enumerated(EnumType.STRING)
-	private Category category;
-
+	// what was registered
+	@Column(name = "external_id") private String externalId;
+	@Enumerated(EnumType.STRING) @Column(nullable = false) private ComplaintKind kind;
+	@Enumerated(EnumType.STRING) @Column(nullable = false) private Channel channel;
+	@Enumerated(EnumType.STRING) private Category category;
 	/** The sub-category code of the classification standard (optional; see ComplaintSubCategories). */
-	@Column(name = "sub_category")
-	private String subCategory;
-
-	@Column(nullable = false)
-	private String description;
-
-	@Column(name = "customer_id")
-	private Long customerId;
-
+	@Column(name = "sub_category") private String subCategory;
+	@Column(nullable = false) private String description;
+	@Column(name = "customer_id") private Long customerId;
 	/** The customer's name as given at registration (or the forum handle of an online author). */
-	@Column(name = "customer_name", nullable = false)
-	private String customerName;
+	@Column(name = "customer_name", nullable = false) private String customerName;
+	@Column(name = "vehicle_id") private Long vehicleId;
+	@Enumerated(EnumType.STRING) @Column(name = "complainant_type", nullable = false) private ComplainantType complainantType;
+	@Column(name = "complainant_name") private String complainantName;
+	@Enumerated(EnumType.STRING) @Column(name = "repair_reason") private RepairReason repairReason;
+	@Embedded private OnlinePost online;
+	@Column(name = "green_channel", nullable = false) private boolean greenChannel;
+	@Column(nullable = false) private boolean major;
+	@Column(name = "registered_at", nullable = false) private Instant registeredAt;
+	@Column(name = "registered_by", nullable = false) private String registeredBy;
 
-	@Column(name = "vehicle_id")
-	private Long vehicleId;
-
-	@Enumerated(EnumType.STRING)
-	@Column(name = "complainant_type", nullable = false)
-	private ComplainantType complainantType;
-
-	@Column(name = "complainant_name")
-	private String complainantName;
-
-	@Enumerated(EnumType.STRING)
-	@Column(name = "repair_reason")
-	private RepairReason repairReason;
-
-	@Embedded
-	private OnlinePost online;
-
-	@Column(name = "green_channel", nullable = false)
-	private boolean greenChannel;
-
-	@Column(nullable = false)
-	private boolean major;
-
-	@Enumerated(EnumType.STRING)
-	@Column(nullable = false)
-	private ComplaintStatus status;
-
+	// where it stands
+	@Enumerated(EnumType.STRING) @Column(nullable = false) private ComplaintStatus status;
 	/** The dealer of the first (not voided) work order: the one it counts against (SPEC §5.2). */
-	@Column(name = "responsible_dealer_id")
-	private Long responsibleDealerId;
-
+	@Column(name = "responsible_dealer_id") private Long responsibleDealerId;
 	/** The dealer of the current work order. */
-	@Column(name = "handling_dealer_id")
-	private Long handlingDealerId;
-
+	@Column(name = "handling_dealer_id") private Long handlingDealerId;
 	private String suggestion;
-
-	@Column(name = "registered_at", nullable = false)
-	private Instant registeredAt;
-
-	@Column(name = "registered_by", nullable = false)
-	private String registeredBy;
-
-	@Column(name = "first_dispatched_at")
-	private Instant firstDispatchedAt;
-
-	@Column(name = "closure_round", nullable = false)
-	private int closureRound;
-
-	@Column(name = "closure_requested_at")
-	private Instant closureRequestedAt;
-
-	@Column(name = "callback_due_at")
-	private Instant callbackDueAt;
-
-	@Column(name = "closed_at")
-	private Instant closedAt;
-
-	@Column(name = "nominated_at")
-	private Instant nominatedAt;
-
-	@Column(name = "forced_closure_reason")
-	private String forcedClosureReason;
-
-	@Column(name = "escalated_at")
-	private Instant escalatedAt;
-
-	@Column(name = "project_no")
-	private String projectNo;
-
-	@Column(name = "last_event_at", nullable = false)
-	private Instant lastEventAt;
-
-	/** The {@code Idempotency-Key} of the intake that registered it (unique), and the hash of that request's body. */
-	@Column(name = "intake_key", updatable = false)
-	private String intakeKey;
-
-	@Column(name = "intake_body_hash", updatable = false)
-	private String intakeBodyHash;
-
-	@Version
-	private long version;
+	@Column(name = "first_dispatched_at") private Instant firstDispatchedAt;
+	@Column(name = "closure_round", nullable = false) private int closureRound;
+	@Column(name = "closure_requested_at") private Instant closureRequestedAt;
+	@Column(name = "callback_due_at") private Instant callbackDueAt;
+	@Column(name = "closed_at") private Instant closedAt;
+	@Column(name = "nominated_at") private Instant nominatedAt;
+	@Column(name = "forced_closure_reason") private String forcedClosureReason;
+	@Column(name = "escalated_at") private Instant escalatedAt;
+	@Column(name = "project_no") private String projectNo;
+	@Column(name = "last_event_at", nullable = false) private Instant lastEventAt;
 
 	@OneToMany(mappedBy = "complaint", cascade = CascadeType.ALL)
 	@OrderBy("seq")
@@ -185,23 +113,7 @@ class Complaint {
 
 	/** An agent (or after-sales, for online posts) registers a case. */
 	public static Complaint register(NewComplaint n, Instant at, Actor actor) {
-		Objects.requireNonNull(n.kind(), "kind");
-		Objects.requireNonNull(n.channel(), "channel");
-		if (n.description() == null || n.description().isBlank()) {
-			throw new DomainException("complaint.description.required");
-		}
-		if (n.kind() == ComplaintKind.REPAIR_REQUEST && n.channel() == Channel.ONLINE) {
-			throw new DomainException("complaint.repairRequest.notOnline");
-		}
-		if (n.channel() == Channel.ONLINE && n.online() == null) {
-			throw new DomainException("complaint.online.required");
-		}
-		if (n.channel() != Channel.ONLINE && n.customerId() == null) {
-			throw new DomainException("complaint.customer.required");
-		}
-		if (n.customerName() == null || n.customerName().isBlank()) {
-			throw new DomainException("complaint.customerName.required");
-		}
+		n.checked();
 		Complaint c = new Complaint();
 		c.externalId = n.externalId();
 		c.kind = n.kind();
@@ -367,22 +279,7 @@ class Complaint {
 	}
 
 	private Reply reply(WorkOrder wo, ReplyContent content, Instant at, Actor actor) {
-		requireText(content.text(), "complaint.reply.text.required");
-		if (category == Category.PRODUCT_QUALITY && content.finalResult()) {
-			requireText(content.faultCause(), "complaint.reply.faultCause.required");
-			if (content.qualityDefect() == null) {
-				throw new DomainException("complaint.reply.qualityDefect.required");
-			}
-			if (content.partsReplaced() == null) {
-				throw new DomainException("complaint.reply.partsReplaced.required");
-			}
-		}
-		if (content.contactedCustomerAt() != null && content.contactedCustomerAt().isAfter(at)) {
-			throw new DomainException("complaint.reply.contactInFuture");
-		}
-		if (!content.finalResult() && wo.getCloseDueAt() != null && at.isAfter(wo.getCloseDueAt())) {
-			requireText(content.delayReason(), "complaint.reply.delayReason.required");
-		}
+		content.check(category, wo.getCloseDueAt(), at);
 		checkOrder(at);
 		if (wo.getStatus() == WorkOrderStatus.DISPATCHED) {
 			confirmOrder(wo, at, actor);
@@ -440,12 +337,7 @@ class Complaint {
 
 	/** Unreachable callbacks since the latest closure request, and on how many different local dates. */
 	public UnreachableAttempts unreachableAttempts() {
-		List<LocalDate> days = callbacks.stream().filter(c -> c.getClosureRound() == closureRound && !c.isReached())
-				.map(c -> LocalDate.ofInstant(c.getAt(), ZONE)).toList();
-		return new UnreachableAttempts(days.size(), (int) days.stream().distinct().count());
-	}
-
-	public record UnreachableAttempts(int attempts, int distinctDays) {
+		return UnreachableAttempts.of(callbacks, closureRound);
 	}
 
 	/** The supervisor closes a complaint whose customer could not be reached often enough, on enough days. */
@@ -510,25 +402,9 @@ class Complaint {
 
 	// ---- escalation, corrections -------------------------------------------------------------
 
-	/**
-	 * The instant from which an open complaint is escalated: first dispatch + {@code months} calendar
-	 * months on the local date-time (clamped to the month's end as {@code java.time} does).
-	 */
-	public Optional<Instant> escalationDueAt(int months) {
-		return Optional.ofNullable(firstDispatchedAt)
-				.map(t -> t.atZone(ZONE).toLocalDateTime().plusMonths(months).atZone(ZONE).toInstant());
-	}
-
-	/** Appendix A: escalated when in no closed state at first dispatch + N months, and that instant has passed. */
-	public boolean isEscalatedAt(Instant now, int months) {
-		Optional<Instant> due = escalationDueAt(months);
-		return due.isPresent() && !due.get().isAfter(now) && (closedAt == null || closedAt.isAfter(due.get()))
-				&& status != ComplaintStatus.CANCELLED;
-	}
-
 	/** Flags the complaint as escalated (立项) — done by the scheduled job, once. */
 	public boolean escalate(Instant at, int months) {
-		if (escalatedAt != null || !isEscalatedAt(at, months)) {
+		if (escalatedAt != null || !Escalation.isDue(this, at, months)) {
 			return false;
 		}
 		escalatedAt = at;
@@ -545,11 +421,6 @@ class Complaint {
 		requireText(number, "complaint.project.required");
 		projectNo = number.trim();
 		append(EventType.PROJECT_NUMBER, at, actor, status, status, null, projectNo);
-	}
-
-	/** Corrects the category; deadlines already set do not move (SPEC §4.2 step 6). */
-	public void correctCategory(Category newCategory, String reason, Instant at, Actor actor) {
-		correctCategory(newCategory, null, reason, at, actor);
 	}
 
 	/**
@@ -683,20 +554,6 @@ class Complaint {
 		id = newId;
 	}
 
-	/** Notes the {@code Idempotency-Key} and body hash of the request registering it; only before it is saved. */
-	void keepIntakeKey(String key, String bodyHash) {
-		if (id != null) {
-			throw new IllegalStateException("the intake key is kept only when registering");
-		}
-		this.intakeKey = key;
-		this.intakeBodyHash = bodyHash;
-	}
-
-	/** Whether a request repeating its intake key carried the same body (by the hash of that body). */
-	boolean registeredFromBody(String bodyHash) {
-		return bodyHash.equals(intakeBodyHash);
-	}
-
 	// ---- read access --------------------------------------------------------------------------
 
 	public Long getId() { return id; }
@@ -734,8 +591,6 @@ class Complaint {
 	// the columns RegistrationRows writes that nothing else reads
 	Instant lastEventAt() { return lastEventAt; }
 	long version() { return version; }
-	String intakeKey() { return intakeKey; }
-	String intakeBodyHash() { return intakeBodyHash; }
 	public List<WorkOrder> getWorkOrders() { return Collections.unmodifiableList(workOrders); }
 	public List<ComplaintEvent> getEvents() { return Collections.unmodifiableList(events); }
 	public List<Callback> getCallbacks() { return Collections.unmodifiableList(callbacks); }

@@ -538,8 +538,7 @@ public class ComplaintBoards {
 			Map<Long, Integer> unreachable, Set<Long> alerted) {
 		Long dealerId = w != null ? w.getDealerId() : c.getHandlingDealerId();
 		DealerSummary d = dealerId == null ? null : dealerById.get(dealerId);
-		boolean escalated = c.getEscalatedAt() != null || (c.getFirstDispatchedAt() != null && c.getStatus() != ComplaintStatus.CANCELLED
-				&& c.isEscalatedAt(now, policies.intAt(PolicyName.ESCALATION_MONTHS, c.getFirstDispatchedAt())));
+		boolean escalated = Escalation.shown(c, now, policies);
 		boolean overdue = c.getStatus() == ComplaintStatus.CLOSURE_REQUESTED
 				? c.getCallbackDueAt() != null && now.isAfter(c.getCallbackDueAt())
 				: w != null && w.isOverdueAt(now);

@@ -107,10 +107,7 @@ public class ComplaintIntake {
 		access.require(registrars(kind, channel));
 		Built built = build(cmd, kind, channel, v, clock.instant(), actor());
 		Complaint c = built.complaint();
-		if (key != null) {
-			c.keepIntakeKey(key, hash(canonicalBody));
-		}
-		registration.write(c, built.parties().rows());
+		registration.write(c, key == null ? null : new IntakeKey(key, hash(canonicalBody)), built.parties().rows());
 		built.parties().events().forEach(events::publishEvent);
 		c.pullDomainEvents().forEach(events::publishEvent);
 		return new Registered(c, true);
@@ -124,13 +121,13 @@ public class ComplaintIntake {
 	@Transactional
 	public Registered repeat(IntakeCommand cmd, String idempotencyKey, String canonicalBody) {
 		String key = checkedKey(idempotencyKey);
-		Optional<Complaint> seen = key == null ? Optional.empty() : complaints.findByIntakeKey(key);
+		Optional<RegistrationWrite.KeyUse> seen = key == null ? Optional.empty() : registration.registeredWith(key);
 		if (seen.isEmpty()) {
 			return register(cmd, idempotencyKey, canonicalBody);
 		}
-		Complaint first = seen.get();
+		Complaint first = complaints.findById(seen.get().complaintId()).orElseThrow();
 		access.require(registrars(first.getKind(), first.getChannel()));
-		if (!first.registeredFromBody(hash(canonicalBody))) {
+		if (!hash(canonicalBody).equals(seen.get().bodyHash())) {
 			throw ValidationException.of("Idempotency-Key", "complaint.idempotency.otherBody");
 		}
 		return new Registered(first, false);

@@ -129,10 +129,7 @@ public class ComplaintQueries {
 	}
 
 	boolean escalated(Complaint c) {
-		if (c.getFirstDispatchedAt() == null) {
-			return false;
-		}
-		return c.isEscalatedAt(clock.instant(), policies.intAt(PolicyName.ESCALATION_MONTHS, c.getFirstDispatchedAt()));
+		return Escalation.isDue(c, clock.instant(), policies);
 	}
 
 	private static String code(Map<Long, DealerSummary> byId, Long id) {

@@ -15,8 +15,6 @@ interface ComplaintRepository extends JpaRepository<Complaint, Long>, JpaSpecifi
 
 	boolean existsByExternalId(String externalId);
 
-	Optional<Complaint> findByIntakeKey(String intakeKey);
-
 	@Query("select c from Complaint c where c.customerId = :customerId and c.status in :statuses order by c.registeredAt desc")
 	List<Complaint> ofCustomerIn(long customerId, Collection<ComplaintStatus> statuses);
 

@@ -154,9 +154,8 @@ public class ComplaintScreens {
 			vehicle = v.vehicles().stream().filter(x -> c.getVehicleId() != null && x.id() == c.getVehicleId())
 					.findFirst().orElse(null);
 		}
-		Complaint.UnreachableAttempts u = c.unreachableAttempts();
-		boolean escalated = c.getEscalatedAt() != null || (c.getFirstDispatchedAt() != null
-				&& c.isEscalatedAt(now, policies.intAt(PolicyName.ESCALATION_MONTHS, c.getFirstDispatchedAt())));
+		UnreachableAttempts u = c.unreachableAttempts();
+		boolean escalated = Escalation.shown(c, now, policies);
 		return new Detail(c.getId(), c.getExternalId(), c.getKind(), c.getChannel(), c.getCategory(), c.getStatus(),
 				c.getDescription(), c.getCustomerName(), phone, idNumber, keyAccount, vehicle, c.getComplainantType(),
 				c.getComplainantName(), c.getRepairReason(), c.getOnline(), c.isGreenChannel(), c.isMajor(), escalated,

@@ -105,7 +105,7 @@ class EscalationJob {
 			return false;
 		}
 		ComplaintSnapshots.Snapshot before = ComplaintSnapshots.of(c);
-		if (!c.escalate(now, policies.intAt(PolicyName.ESCALATION_MONTHS, c.getFirstDispatchedAt()))) {
+		if (!c.escalate(now, Escalation.months(c, policies))) {
 			return false;
 		}
 		complaints.flush();

@@ -19,11 +19,14 @@ final class RegistrationRows {
 	private RegistrationRows() {
 	}
 
-	/** The rows of the complaint under {@code complaintId} and of its events under ids from {@code eventIds}. */
-	static List<Insert> of(Complaint c, long complaintId, LongSupplier eventIds) {
+	/**
+	 * The rows of the complaint under {@code complaintId} and of its events under ids from {@code eventIds}; the
+	 * complaint's row carries the intake key of the request that registered it ({@code null} when none was given).
+	 */
+	static List<Insert> of(Complaint c, IntakeKey key, long complaintId, LongSupplier eventIds) {
 		c.assignId(complaintId);
 		List<Insert> rows = new ArrayList<>();
-		rows.add(complaint(c));
+		rows.add(complaint(c, key));
 		for (ComplaintEvent e : c.getEvents()) {
 			e.assignId(eventIds.getAsLong());
 			rows.add(event(e));
@@ -32,7 +35,7 @@ final class RegistrationRows {
 		return rows;
 	}
 
-	private static Insert complaint(Complaint c) {
+	private static Insert complaint(Complaint c, IntakeKey key) {
 		OnlinePost online = c.getOnline();
 		return Insert.into("complaint").value("id", c.getId()).value("external_id", c.getExternalId())
 				.value("kind", c.getKind()).value("channel", c.getChannel()).value("category", c.getCategory())
@@ -55,8 +58,8 @@ final class RegistrationRows {
 				.value("closed_at", c.getClosedAt()).value("nominated_at", c.getNominatedAt())
 				.value("forced_closure_reason", c.getForcedClosureReason()).value("escalated_at", c.getEscalatedAt())
 				.value("project_no", c.getProjectNo()).value("last_event_at", c.lastEventAt())
-				.value("version", c.version()).value("intake_key", c.intakeKey())
-				.value("intake_body_hash", c.intakeBodyHash());
+				.value("version", c.version()).value("intake_key", key == null ? null : key.key())
+				.value("intake_body_hash", key == null ? null : key.bodyHash());
 	}
 
 	private static Insert event(ComplaintEvent e) {

@@ -2,6 +2,7 @@ package com.kcm.complaint;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
 
@@ -32,6 +33,7 @@ class RegistrationWrite {
 	private final EntityManager entityManager;
 	private final PooledSequence complaintIds;
 	private final PooledSequence eventIds;
+	private final JdbcClient jdbc;
 
 	RegistrationWrite(Inserts inserts, Audit audit, ComplaintChanges changes, EntityManager entityManager,
 			JdbcClient jdbc) {
@@ -41,21 +43,32 @@ class RegistrationWrite {
 		this.entityManager = entityManager;
 		this.complaintIds = new PooledSequence(jdbc, "complaint_seq", PooledIds.BLOCK);
 		this.eventIds = new PooledSequence(jdbc, "complaint_event_seq", PooledIds.BLOCK);
+		this.jdbc = jdbc;
+	}
+
+	/** The complaint an intake key registered, with the hash of that request's body (the unique index answers). */
+	Optional<KeyUse> registeredWith(String key) {
+		return jdbc.sql("select id, intake_body_hash from complaint where intake_key = ?").param(key)
+				.query((rs, n) -> new KeyUse(rs.getLong(1), rs.getString(2))).optional();
+	}
+
+	/** A complaint registered with an intake key, and the hash of the body of the request that registered it. */
+	record KeyUse(long complaintId, String bodyHash) {
 	}
 
 	/** Writes the complaint {@link Complaint#register registered} (and given its id here). */
 	void write(Complaint c) {
-		write(c, List.of());
+		write(c, null, List.of());
 	}
 
 	/**
 	 * Writes the complaint with the rows of its new customer and vehicle ({@code parties}, from the customer
-	 * module's {@code IntakeParties}) first, in the same round trip.
+	 * module's {@code IntakeParties}) first, in the same round trip; {@code key} is the request's intake key, if any.
 	 */
-	void write(Complaint c, List<? extends Row> parties) {
+	void write(Complaint c, IntakeKey key, List<? extends Row> parties) {
 		entityManager.flush(); // what the transaction has pending in JPA goes first
 		List<Row> rows = new ArrayList<>(parties);
-		rows.addAll(RegistrationRows.of(c, complaintIds.next(), eventIds::next));
+		rows.addAll(RegistrationRows.of(c, key, complaintIds.next(), eventIds::next));
 		rows.add(audit.entry(Audit.CREATE, "complaint", c.getId(), null, ComplaintSnapshots.of(c)));
 		inserts.insert(rows);
 		changes.changed();

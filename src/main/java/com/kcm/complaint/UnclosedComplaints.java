@@ -155,8 +155,7 @@ class UnclosedComplaints {
 			DealerSummary handling = c.getHandlingDealerId() == null ? null : byId.get(c.getHandlingDealerId());
 			LocalDate dispatched = c.getFirstDispatchedAt() == null ? null
 					: LocalDate.ofInstant(c.getFirstDispatchedAt(), TimeConfig.BUSINESS_ZONE);
-			boolean escalated = c.getEscalatedAt() != null || (c.getFirstDispatchedAt() != null && c.isEscalatedAt(now,
-					policies.intAt(PolicyName.ESCALATION_MONTHS, c.getFirstDispatchedAt())));
+			boolean escalated = Escalation.shown(c, now, policies);
 			rows.add(new Row(c.getId(), c.getExternalId(), c.getKind().name(), c.getChannel().name(),
 					c.getCategory() == null ? null : c.getCategory().name(), c.getStatus().name(), c.getCustomerName(),
 					c.isGreenChannel(), c.isMajor(), label(responsible), label(handling),

@@ -60,10 +60,14 @@ class RegistrationWriteTests {
 		Complaint c = Complaint.register(new NewComplaint("EXT", ComplaintKind.COMPLAINT, Channel.HOTLINE_400, null,
 				"列检查", 1L, "客户", null, ComplainantType.CUSTOMER, null, null, null, false, false),
 				Instant.parse("2026-11-02T02:00:00Z"), new Actor("agent"));
-		List<Insert> rows = RegistrationRows.of(c, 7L, () -> 8L);
+		List<Insert> rows = RegistrationRows.of(c, new IntakeKey("k-1", "hash"), 7L, () -> 8L);
 		assertThat(rows).extracting(Insert::table).containsExactly("complaint", "complaint_event",
 				"complaint_handling_summary");
-		assertThat(new TreeSet<>(rows.get(0).columns())).isEqualTo(mappedColumns(Complaint.class));
+		// every column JPA maps, and the intake key that only intake reads (IntakeKey)
+		Set<String> complaintColumns = new TreeSet<>(mappedColumns(Complaint.class));
+		complaintColumns.addAll(List.of("intake_key", "intake_body_hash"));
+		assertThat(new TreeSet<>(rows.get(0).columns())).isEqualTo(complaintColumns);
+		assertThat(tableColumns("complaint")).containsAll(complaintColumns);
 		assertThat(new TreeSet<>(rows.get(1).columns())).isEqualTo(mappedColumns(ComplaintEvent.class));
 		assertThat(new TreeSet<>(rows.get(2).columns())).isEqualTo(tableColumns("complaint_handling_summary"));
 		assertThat(rows.get(0).columns()).doesNotHaveDuplicates();

@@ -47,7 +47,7 @@ class StaleStatisticsPlansTests {
 			+ "c1_0.closed_at,c1_0.closure_requested_at,c1_0.closure_round,c1_0.complainant_name,c1_0.complainant_type,"
 			+ "c1_0.customer_id,c1_0.customer_name,c1_0.description,c1_0.escalated_at,c1_0.external_id,"
 			+ "c1_0.first_dispatched_at,c1_0.forced_closure_reason,c1_0.green_channel,c1_0.handling_dealer_id,"
-			+ "c1_0.intake_body_hash,c1_0.intake_key,c1_0.kind,c1_0.last_event_at,c1_0.major,c1_0.nominated_at,"
+			+ "c1_0.kind,c1_0.last_event_at,c1_0.major,c1_0.nominated_at,"
 			+ "c1_0.online_content,c1_0.online_handle,c1_0.online_negative,c1_0.online_platform,c1_0.online_posted_at,"
 			+ "c1_0.online_url,c1_0.project_no,c1_0.registered_at,c1_0.registered_by,c1_0.repair_reason,"
 			+ "c1_0.responsible_dealer_id,c1_0.status,c1_0.suggestion,c1_0.vehicle_id,c1_0.version";
