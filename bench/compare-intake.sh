@@ -4,7 +4,7 @@
 # (±10 %, same run, same machine): the machine's speed moves between runs (docs/benchmarks.md, "The machine"),
 # so two versions are only comparable when measured side by side.
 #
-# For each round (COMPARE_ROUNDS, default 1) and each version, in turn:
+# For each round (COMPARE_ROUNDS, default 2: one round moved by up to 12 %) and each version, in turn:
 #   1. builds the version from a detached git worktree (once per version; offline when ~/.m2 has everything);
 #   2. starts it on a fresh PostgreSQL database of its own with demo data (kcm_cmp_a / kcm_cmp_b), scheduled
 #      jobs off, autovacuum on for the run (restored at the end), Tomcat's access log on;
@@ -19,7 +19,7 @@ JAVA_HOME=$(bin/java-home); export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"   # Jav
 BEFORE=${1:?usage: bench/compare-intake.sh BEFORE [AFTER]}
 AFTER=${2:-HEAD}
 PORT=${BENCH_PORT:-8096}
-ROUNDS=${COMPARE_ROUNDS:-1}
+ROUNDS=${COMPARE_ROUNDS:-2}
 DURATION=${BENCH_DURATION:-30s}
 WARMUP=${BENCH_WARMUP:-40s}
 WARMUP_MAX=${BENCH_WARMUP_MAX:-300s}
@@ -102,11 +102,12 @@ change() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%+.1f %%", 100 * (b - a) / a
 ra=$(mean "${rows[a,recurring]}"); rb=$(mean "${rows[b,recurring]}")
 na=$(mean "${rows[a,new]}"); nb=$(mean "${rows[b,new]}")
 bench_machine
+javav=$(java -version 2>&1 | head -n1 | cut -d'"' -f2)
 bench_write_section intake-comparison "<!-- intake-comparison: written by bench/compare-intake.sh -->
 ## Intake before and after a change, side by side (issue 12)
 
 Measured by \`bench/compare-intake.sh $BEFORE $AFTER\` on $(date -u '+%Y-%m-%d %H:%M') UTC — $(nproc) cores ($cpu), $mem, PostgreSQL $pgv,
-Java $(java -version 2>&1 | head -n1 | cut -d'\"' -f2); the application, PostgreSQL and wrk share the machine; autovacuum on for the run.
+Java $javav; the application, PostgreSQL and wrk share the machine; autovacuum on for the run.
 Load average at the end: $load. Each version on a fresh database with demo data, warmed up until the JIT was quiet and the
 throughput steady, then $DURATION per mix at 32 connections (the two intake mixes of \`bench/run.sh\`).
 

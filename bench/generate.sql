@@ -46,6 +46,10 @@ cross join lateral (select case
          else 'CLOSED' end as status) st
 join bench_dealer d on d.i = g % :nd
 join bench_customer cu on cu.i = g % :nc;
+-- The foreign-key checks of the inserts below look each complaint up with a plan made from the table's statistics:
+-- from the few demo rows they were taken on (an earlier analyze, or autovacuum at start), that plan reads the
+-- whole table for every row and the load never ends. The loader's own bulk insert needs fresh statistics.
+analyze complaint;
 
 insert into work_order (complaint_id, seq, dealer_id, status, transfer, dispatched_at, dispatched_by,
     confirm_due_at, reply_due_at, close_due_at, deadlines_provisional, confirmed_at, first_reply_at,
@@ -61,6 +65,7 @@ select c.id, 1, c.responsible_dealer_id,
        case c.status when 'CLOSED' then null when 'IN_PROGRESS' then c.first_dispatched_at + interval '5 days'
             else date_trunc('day', c.first_dispatched_at) + interval '1 day' end
 from complaint c where c.registered_by = 'bench';
+analyze work_order;
 
 insert into work_order_reply (work_order_id, at, contacted_customer_at, final_result, text, entered_by, on_dealers_behalf)
 select w.id, w.first_reply_at, w.first_contact_at, true, '已处理', 'bench', false
