@@ -1,7 +1,6 @@
 package com.kcm.identity;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -15,6 +14,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+
+import com.kcm.shared.web.PageAnswer;
 
 /** {@code /api/v1/users} (Appendix A): administrators create users and list them. */
 @RestController
@@ -32,30 +33,28 @@ class UserApi {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	Map<String, Object> create(@RequestBody UserCommand cmd) {
+	UserAnswer create(@RequestBody UserCommand cmd) {
 		return view(users.create(cmd));
 	}
 
 	@GetMapping
-	Map<String, Object> list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+	PageAnswer<UserAnswer> list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size) {
 		Page<UserAccount> p = users.search(q, PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200),
 				Sort.by("username")));
-		return Map.of("items", p.getContent().stream().map(this::view).toList(), "page", p.getNumber(), "size",
-				p.getSize(), "total", p.getTotalElements());
+		return PageAnswer.of(p, this::view);
 	}
 
-	private Map<String, Object> view(UserAccount u) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("id", u.getId());
-		m.put("username", u.getUsername());
-		m.put("displayName", u.getDisplayName());
-		m.put("roles", u.getRoles().stream().map(Role::name).sorted().toList());
-		m.put("dealerCode", u.getDealerId() == null ? null : directory.dealerCode(u.getDealerId()).orElse(null));
-		m.put("regionCode", u.getRegionId() == null ? null : directory.regionCode(u.getRegionId()).orElse(null));
-		m.put("enabled", u.isEnabled());
-		m.put("email", u.getEmail());
-		m.put("mobile", u.getMobile());
-		return m;
+	/** A user as the API shows it (Appendix A): roles sorted, dealer and region by code. */
+	record UserAnswer(long id, String username, String displayName, List<String> roles, String dealerCode,
+			String regionCode, boolean enabled, String email, String mobile) {
+	}
+
+	private UserAnswer view(UserAccount u) {
+		return new UserAnswer(u.getId(), u.getUsername(), u.getDisplayName(),
+				u.getRoles().stream().map(Role::name).sorted().toList(),
+				u.getDealerId() == null ? null : directory.dealerCode(u.getDealerId()).orElse(null),
+				u.getRegionId() == null ? null : directory.regionCode(u.getRegionId()).orElse(null), u.isEnabled(),
+				u.getEmail(), u.getMobile());
 	}
 }
