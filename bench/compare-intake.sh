@@ -19,6 +19,7 @@ JAVA_HOME=$(bin/java-home); export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"   # Jav
 BEFORE=${1:?usage: bench/compare-intake.sh BEFORE [AFTER]}
 AFTER=${2:-HEAD}
 PORT=${BENCH_PORT:-8096}
+BENCH_POOL=${BENCH_POOL:-40}   # as bench/run.sh: 32 connections of load
 ROUNDS=${COMPARE_ROUNDS:-2}
 DURATION=${BENCH_DURATION:-30s}
 WARMUP=${BENCH_WARMUP:-40s}
@@ -44,26 +45,10 @@ for v in a b; do
   git worktree remove --force "$wt"
 done
 
-start_version() { # v: fresh database, the version's jar with demo data; sets APP and ACCESS
-  local v=$1 db=kcm_cmp_$1
-  $PG -d postgres -c "drop database if exists $db with (force)" -c "create database $db"
-  ACCESS=$PWD/bench/results/compare-$v-access.log
-  rm -f "$ACCESS"
-  KCM_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" KCM_DB_USER=postgres KCM_DB_POOL_SIZE=40 \
-  KCM_ENCRYPTION_KEY="MDEyMzQ1Njc4OTAxMjM0NTY3ODkwMTIzNDU2Nzg5MDE=" KCM_SECURE_COOKIE=false KCM_DEMO=true SERVER_PORT=$PORT \
-  KCM_JOB_ESCALATION_CRON=- KCM_JOB_DEADLINE_SWEEP_CRON=- KCM_JOB_ONLINE_LIST_CRON=- KCM_JOB_NOTIFICATION_RETRY_CRON=- \
-  KCM_JOB_QUARTERLY_LIMITS_CRON=- KCM_JOB_MAJOR_REPORT_SWEEP_CRON=- KCM_JOB_SANBAO_CRON=- \
-    java -Xmx2g -Dserver.tomcat.accesslog.enabled=true -Dserver.tomcat.accesslog.directory="$PWD/bench/results" \
-    -Dserver.tomcat.accesslog.prefix="compare-$v-access" -Dserver.tomcat.accesslog.suffix=.log \
-    -Dserver.tomcat.accesslog.rotate=false -Dserver.tomcat.accesslog.buffered=false \
-    '-Dserver.tomcat.accesslog.pattern=%U %s %D' -jar "${jar[$v]}" > "bench/results/compare-$v-app.log" 2>&1 &
-  APP=$!
-  for _ in $(seq 1 600); do
-    grep -q "KCM is ready" "bench/results/compare-$v-app.log" 2>/dev/null && return 0
-    kill -0 "$APP" 2>/dev/null || break
-    sleep 1
-  done
-  tail -n 40 "bench/results/compare-$v-app.log" >&2; echo "version $v did not get ready" >&2; exit 1
+start_version() { # v: a fresh database kcm_cmp_v and the version's jar on it (bench_start_app); sets APP and ACCESS
+  DB=kcm_cmp_$1
+  $PG -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
+  bench_start_app "compare-$1" "${jar[$1]}"
 }
 measure() { # v mix script: one measurement after the warm-up; prints "rps p99_client p99_server non2xx"
   local m r s

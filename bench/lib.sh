@@ -28,69 +28,36 @@ bench_database_and_build() {
   [ "${BENCH_SKIP_BUILD:-0}" = 1 ] || ./mvnw -q -B -ntp -DskipTests package
 }
 
-# bench_start_app NAME: a copy of the built jar (a later build must not replace it) started on $DB with demo data,
-# scheduled jobs off and the access log bench/results/NAME-access.log (%U %s %D); waits until it answers and the
-# last demo-data runner (quality) is done. Sets APP and ACCESS.
+# bench_start_app NAME [JAR]: a copy of the built jar (a later build must not replace it; or JAR, as it is) started on
+# $DB with demo data, scheduled jobs off, a pool of BENCH_POOL connections when set, and the access log
+# bench/results/NAME-access.log (%U %s %D); waits until the application logs that every start-up task (the demo
+# data too) is done. Sets APP and ACCESS.
 bench_start_app() {
-  local name=$1 jar="bench/results/$1-kcm.jar"
-  cp "$(ls target/kcm-*.jar | head -n1)" "$jar"
+  local name=$1 jar=${2:-}
+  if [ -z "$jar" ]; then
+    jar="bench/results/$1-kcm.jar"
+    cp "$(ls target/kcm-*.jar | grep -v '\.original$' | head -n1)" "$jar"
+  fi
   echo "== start the application on port $PORT"
   ACCESS="$PWD/bench/results/$name-access.log"
   rm -f "$ACCESS"
   KCM_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" KCM_DB_USER=postgres \
   KCM_ENCRYPTION_KEY="MDEyMzQ1Njc4OTAxMjM0NTY3ODkwMTIzNDU2Nzg5MDE=" KCM_SECURE_COOKIE=false KCM_DEMO=true SERVER_PORT=$PORT \
   KCM_JOB_ESCALATION_CRON=- KCM_JOB_DEADLINE_SWEEP_CRON=- KCM_JOB_ONLINE_LIST_CRON=- KCM_JOB_NOTIFICATION_RETRY_CRON=- \
-  KCM_JOB_QUARTERLY_LIMITS_CRON=- KCM_JOB_SANBAO_CRON=- \
+  KCM_JOB_QUARTERLY_LIMITS_CRON=- KCM_JOB_SANBAO_CRON=- KCM_JOB_MAJOR_REPORT_SWEEP_CRON=- \
+    env ${BENCH_POOL:+KCM_DB_POOL_SIZE=$BENCH_POOL} \
     java -Xmx2g -Dserver.tomcat.accesslog.enabled=true -Dserver.tomcat.accesslog.directory="$PWD/bench/results" \
     -Dserver.tomcat.accesslog.prefix="$name-access" -Dserver.tomcat.accesslog.suffix=.log \
     -Dserver.tomcat.accesslog.rotate=false -Dserver.tomcat.accesslog.buffered=false \
     '-Dserver.tomcat.accesslog.pattern=%U %s %D' \
     -jar "$jar" > "bench/results/$name-app.log" 2>&1 &
   APP=$!
-  for _ in $(seq 1 300); do
-    curl -sf -o /dev/null -X POST "http://127.0.0.1:$PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
-      -d '{"username":"dealer.d0002","password":"demo1234"}' && break
+  for _ in $(seq 1 600); do
+    grep -q "KCM is ready" "bench/results/$name-app.log" 2>/dev/null && return 0
+    kill -0 "$APP" 2>/dev/null || break
     sleep 1
   done
-  for _ in $(seq 1 180); do  # the quality demo data is the last start-up runner
-    [ "$($PG -d $DB -At -c "select count(*) from repair_order where repair_order_no like 'DEMO-%'" 2>/dev/null || echo 0)" != 0 ] && break
-    sleep 1
-  done
-}
-
-# warm NAME CONNECTIONS SCRIPT URL — warm-up: each path is loaded at its measured concurrency in 10 s windows until it is steady: at least
-# $WARMUP, then until the JIT compilers are quiet (under 2 % of the window's CPU time in the C1/C2
-# compiler threads) and the window's throughput is within 5 % of the one before, at most $WARMUP_MAX.
-# Throughput alone is not enough on 2 busy cores: the compiler threads are starved while the cores are
-# saturated, so throughput can stay flat for a minute and then more than double when the compilation of
-# the hot path completes. A server that has been running is the one to measure; nothing of the warm-up
-# is recorded.
-secs() { echo "${1%s}"; }
-jit_ticks() { # CPU time (clock ticks) the application's JIT compiler threads have used so far
-  local t sum=0
-  for t in /proc/"$APP"/task/*; do
-    case "$(cat "$t/comm" 2>/dev/null)" in
-      C1\ Compiler*|C2\ Compiler*) sum=$((sum + $(awk '{print $14 + $15}' "$t/stat"))) ;;
-    esac
-  done
-  echo "$sum"
-}
-warm() { # name connections script url
-  local name=$1 conns=$2 script=$3 url=$4 elapsed=0 prev=0 rps jit0 jit
-  while :; do
-    jit0=$(jit_ticks)
-    rps=$(wrk -t2 -c"$conns" -d10s -s "bench/$script" "$url" 2>/dev/null | grep -Eo 'rps=[0-9.]+' | cut -d= -f2)
-    jit=$(( $(jit_ticks) - jit0 ))   # ticks of 10 ms in a 10 s window of 2 cores: 2,000 in all, 2 % is 40
-    elapsed=$((elapsed + 10))
-    if [ "$elapsed" -ge "$(secs "$WARMUP")" ] && [ "$jit" -lt 40 ] && [ -n "$rps" ] && \
-       awk -v a="$rps" -v b="$prev" 'BEGIN { exit !(b > 0 && a <= b * 1.05 && a >= b * 0.95) }'; then
-      break
-    fi
-    [ "$elapsed" -ge "$(secs "$WARMUP_MAX")" ] && break
-    prev=${rps:-0}
-  done
-  echo "   $name: ${elapsed} s (last window ${rps} req/s, JIT ${jit}0 ms of CPU in it)"
-  eval "warm_$name=$elapsed"
+  tail -n 40 "bench/results/$name-app.log" >&2; echo "the application ($name) did not get ready" >&2; exit 1
 }
 
 # A demo user's API token / web session cookie (password demo1234).

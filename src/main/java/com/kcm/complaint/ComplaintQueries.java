@@ -22,7 +22,6 @@ import com.kcm.dealer.DealerCatalog;
 import com.kcm.dealer.DealerSummary;
 import com.kcm.identity.CurrentUser;
 import com.kcm.policy.Policies;
-import com.kcm.policy.PolicyName;
 import com.kcm.shared.TimeConfig;
 
 /** Reads complaints and work orders as the caller may see them, in the shapes of Appendix A. */
