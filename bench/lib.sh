@@ -60,6 +60,41 @@ bench_start_app() {
   tail -n 40 "bench/results/$name-app.log" >&2; echo "the application ($name) did not get ready" >&2; exit 1
 }
 
+# warm NAME CONNECTIONS SCRIPT URL — warm-up: each path is loaded at its measured concurrency in 10 s windows until it is steady: at least
+# $WARMUP, then until the JIT compilers are quiet (under 2 % of the window's CPU time in the C1/C2
+# compiler threads) and the window's throughput is within 5 % of the one before, at most $WARMUP_MAX.
+# Throughput alone is not enough on 2 busy cores: the compiler threads are starved while the cores are
+# saturated, so throughput can stay flat for a minute and then more than double when the compilation of
+# the hot path completes. A server that has been running is the one to measure; nothing of the warm-up
+# is recorded.
+secs() { echo "${1%s}"; }
+jit_ticks() { # CPU time (clock ticks) the application's JIT compiler threads have used so far
+  local t sum=0
+  for t in /proc/"$APP"/task/*; do
+    case "$(cat "$t/comm" 2>/dev/null)" in
+      C1\ Compiler*|C2\ Compiler*) sum=$((sum + $(awk '{print $14 + $15}' "$t/stat"))) ;;
+    esac
+  done
+  echo "$sum"
+}
+warm() { # name connections script url
+  local name=$1 conns=$2 script=$3 url=$4 elapsed=0 prev=0 rps jit0 jit
+  while :; do
+    jit0=$(jit_ticks)
+    rps=$(wrk -t2 -c"$conns" -d10s -s "bench/$script" "$url" 2>/dev/null | grep -Eo 'rps=[0-9.]+' | cut -d= -f2)
+    jit=$(( $(jit_ticks) - jit0 ))   # ticks of 10 ms in a 10 s window of 2 cores: 2,000 in all, 2 % is 40
+    elapsed=$((elapsed + 10))
+    if [ "$elapsed" -ge "$(secs "$WARMUP")" ] && [ "$jit" -lt 40 ] && [ -n "$rps" ] && \
+       awk -v a="$rps" -v b="$prev" 'BEGIN { exit !(b > 0 && a <= b * 1.05 && a >= b * 0.95) }'; then
+      break
+    fi
+    [ "$elapsed" -ge "$(secs "$WARMUP_MAX")" ] && break
+    prev=${rps:-0}
+  done
+  echo "   $name: ${elapsed} s (last window ${rps} req/s, JIT ${jit}0 ms of CPU in it)"
+  eval "warm_$name=$elapsed"
+}
+
 # A demo user's API token / web session cookie (password demo1234).
 token() {
   curl -sf -X POST "http://127.0.0.1:$PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
