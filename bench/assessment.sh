@@ -8,7 +8,7 @@
 #   1. the floor: a bare  select responsible_dealer_id, count(*) ... group by  over the month's complaint rows;
 #   2. the quarter's complaint limits computed through POST /api/v1/limits/2026-Q2/compute;
 #   3. one month (June 2026) computed for all dealers through POST /api/v1/assessments/2026-06/compute,
-#      three times (the first one with cold application caches).
+#      three times, after a warm-up of the same call until two runs in a row agree within 10 %.
 # Results go to bench/results/assessment-*.txt and into docs/benchmarks.md (machine, date, numbers, ratio).
 # BENCH_REUSE=1 keeps an already loaded database and only measures again (after a fix, a few seconds of load).
 set -euo pipefail
@@ -49,12 +49,14 @@ token() {
   curl -sf -X POST "http://127.0.0.1:$PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
     -d "{\"username\":\"$1\",\"password\":\"demo1234\"}" | sed 's/.*"token":"\([^"]*\)".*/\1/'
 }
-# The demo data is written by start-up runners after the web server is up: wait for its last step.
-for _ in $(seq 1 240); do
-  curl -sf -o /dev/null -X POST "http://127.0.0.1:$PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
-    -d '{"username":"dealer.d0002","password":"demo1234"}' && break
+# The demo data is written by start-up runners after the web server is up: wait for the line logged when every
+# start-up task is done, so none of them runs while the complaints are loaded or measured.
+for _ in $(seq 1 300); do
+  grep -q "KCM is ready" bench/results/assessment-app.log 2>/dev/null && break
+  kill -0 "$APP" 2>/dev/null || break
   sleep 1
 done
+grep -q "KCM is ready" bench/results/assessment-app.log || { tail -n 40 bench/results/assessment-app.log >&2; echo "the application did not get ready" >&2; exit 1; }
 
 if [ "$reuse" != 1 ]; then
   echo "== $DEALERS dealers, service visits, incidents, penalties"
@@ -95,6 +97,20 @@ read -r code secs < <(call /limits/2026-Q2/compute)
 limits_ms=$(ms "$secs")
 echo "   $limits_ms ms"
 
+# Warm-up, nothing recorded: the computation is run until two runs in a row are within 10 % of each other (at
+# least 3, at most 8), as a server that has been running would compute it; the first run of a fresh JVM is the
+# JIT's, not the computation's.
+echo "== warm-up: compute $MONTH until two runs in a row agree within 10 %"
+prev=0
+for i in 1 2 3 4 5 6 7 8; do
+  read -r code secs < <(call "/assessments/$MONTH/compute")
+  [ "$code" = 200 ] || { echo "compute: HTTP $code $(cat bench/results/assessment-answer.json)" >&2; exit 1; }
+  cur=$(ms "$secs"); echo "   warm-up $i: $cur ms"
+  [ "$i" -ge 3 ] && awk -v a="$cur" -v b="$prev" 'BEGIN { exit !(a <= b * 1.1 && a >= b * 0.9) }' && break
+  prev=$cur
+done
+warmups=$i
+
 echo "== compute $MONTH for all dealers, 3 times"
 runs=()
 for i in 1 2 3; do
@@ -107,6 +123,7 @@ best=$(printf '%s\n' "${runs[@]}" | sort -n | head -n1)
 med=$(median "${runs[@]}")
 ratio=$(awk -v a="$med" -v b="$floor_ms" 'BEGIN { printf "%.0f", a / (b > 0 ? b : 1) }')
 verdict=$( [ "$med" -lt 5000 ] && echo "met" || echo "missed")
+verdict17=$( [ "$ratio" -le 10 ] && echo "met" || echo "missed")
 echo "   median $med ms; floor $floor_ms ms; ratio ${ratio}×; target < 5000 ms: $verdict" | tee bench/results/assessment-compute.txt
 
 reuse_note=""
@@ -130,10 +147,10 @@ media incidents and approved penalties for some. Scheduled jobs are off.
 |---|---|---|
 | floor: \`select responsible_dealer_id, count(*) from complaint where first_dispatched_at in $MONTH group by responsible_dealer_id\` (psql, median of 3) | ${floor_ms} ms (${floor[*]}) | — |
 | quarterly limits of 2026-Q2 for all dealers, \`POST /api/v1/limits/2026-Q2/compute\` | ${limits_ms} ms | — |
-| $MONTH for all dealers, \`POST /api/v1/assessments/$MONTH/compute\` (3 runs) | ${runs[*]} ms; median ${med} ms | < 5,000 ms |
-| compute ÷ floor (median) | ${ratio}× | — |
+| $MONTH for all dealers, \`POST /api/v1/assessments/$MONTH/compute\` (3 runs after $warmups warm-up runs) | ${runs[*]} ms; median ${med} ms | < 5,000 ms |
+| compute ÷ floor (median) | ${ratio}× | ≤ 10× (issue 17) |
 
-Verdict: the 5-second target is **$verdict** in this run.
+Verdict: the 5-second target is **$verdict** in this run; the issue-17 target (≤ 10× the floor) is **$verdict17**.
 <!-- /assessment-benchmark -->
 MD
 )

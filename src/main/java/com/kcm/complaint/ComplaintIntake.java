@@ -5,24 +5,36 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import jakarta.annotation.PreDestroy;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 import com.kcm.customer.IntakeParties;
 import com.kcm.identity.Role;
 import com.kcm.shared.domain.ValidationException;
 import com.kcm.shared.domain.Violations;
+import com.kcm.shared.sql.GroupCommit;
 import com.kcm.shared.sql.Inserts;
+import com.kcm.shared.sql.Row;
+import com.kcm.shared.web.DatabaseOutage;
 
 /**
  * Registers cases (SPEC §4.2 step 1, Appendix A intake): finds or creates the customer by phone and the
@@ -52,10 +64,13 @@ public class ComplaintIntake {
 	private final Clock clock;
 	private final TransactionTemplate transaction;
 	private final RegistrationWrite registration;
+	private final GroupCommit<Prepared> group;
 
 	ComplaintIntake(ComplaintRepository complaints, IntakeParties parties, Inserts inserts,
 			ComplaintAccess access, ApplicationEventPublisher events, Clock clock,
-			PlatformTransactionManager transactions, RegistrationWrite registration) {
+			PlatformTransactionManager transactions, RegistrationWrite registration,
+			@Value("${kcm.intake.group-commit:true}") boolean groupCommit,
+			@Value("${kcm.intake.group-commit-max:32}") int groupMax) {
 		this.complaints = complaints;
 		this.parties = parties;
 		this.inserts = inserts;
@@ -64,15 +79,49 @@ public class ComplaintIntake {
 		this.clock = clock;
 		this.transaction = new TransactionTemplate(transactions);
 		this.registration = registration;
+		this.group = groupCommit ? new GroupCommit<>("intake-group-commit", groupMax, this::writeGroup,
+				DatabaseOutage::isOutage) : null;
+	}
+
+	/** Writes what waits in the group commit before the database connections close. */
+	@PreDestroy
+	void close() {
+		if (group != null) {
+			group.close();
+		}
+	}
+
+	/**
+	 * A registration checked and built on the caller's thread: the complaint (its id assigned), the rows to write,
+	 * the events to publish once they are written, and the caller's security context and request, under which the
+	 * events are published when another thread writes the rows.
+	 */
+	record Prepared(Complaint complaint, List<Row> rows, List<Object> events, SecurityContext security,
+			RequestAttributes request) {
 	}
 
 	/**
 	 * Registers a case once per {@code Idempotency-Key}, in a transaction of its own (call it outside one): a new
 	 * key registers a complaint (201), a repeated key answers with the complaint it registered (200), or is
 	 * refused when the body differs (422).
+	 * <p>
+	 * The case is checked and built here, its customer and vehicle looked up without a transaction (one read);
+	 * its rows are then written by the group commit ({@link GroupCommit}, docs/decisions.md): with the rows of the
+	 * other registrations waiting at that moment, in one transaction, this call returning once it has committed.
+	 * A registration the database refuses (the key was used before, a VIN registered meanwhile) is answered as
+	 * {@link #once} does. {@code kcm.intake.group-commit=false} writes each registration in its own transaction.
 	 */
 	public Registered registerOnce(IntakeCommand cmd, String idempotencyKey, String canonicalBody) {
-		return once(cmd, idempotencyKey, canonicalBody, () -> register(cmd, idempotencyKey, canonicalBody));
+		if (group == null || TransactionSynchronizationManager.isActualTransactionActive()) {
+			return once(cmd, idempotencyKey, canonicalBody, () -> register(cmd, idempotencyKey, canonicalBody));
+		}
+		try {
+			Prepared p = prepare(cmd, idempotencyKey, canonicalBody);
+			group.write(p);
+			return new Registered(p.complaint(), true);
+		} catch (DataIntegrityViolationException refused) {
+			return transaction.execute(status -> repeat(cmd, idempotencyKey, canonicalBody));
+		}
 	}
 
 	/**
@@ -98,19 +147,49 @@ public class ComplaintIntake {
 	 */
 	@Transactional
 	public Registered register(IntakeCommand cmd, String idempotencyKey, String canonicalBody) {
+		Prepared p = prepare(cmd, idempotencyKey, canonicalBody);
+		registration.insert(p.rows());
+		p.events().forEach(events::publishEvent);
+		return new Registered(p.complaint(), true);
+	}
+
+	/** Checks and builds a registration ({@link Prepared}); writes nothing. */
+	private Prepared prepare(IntakeCommand cmd, String idempotencyKey, String canonicalBody) {
 		String key = checkedKey(idempotencyKey);
-		ComplaintKind kind = null;
-		Channel channel = null;
 		Violations v = new Violations();
-		kind = Codes.parse(ComplaintKind.class, cmd.kind(), "kind", true, v);
-		channel = Codes.parse(Channel.class, cmd.channel(), "channel", true, v);
+		ComplaintKind kind = Codes.parse(ComplaintKind.class, cmd.kind(), "kind", true, v);
+		Channel channel = Codes.parse(Channel.class, cmd.channel(), "channel", true, v);
 		access.require(registrars(kind, channel));
 		Built built = build(cmd, kind, channel, v, clock.instant(), actor());
 		Complaint c = built.complaint();
-		registration.write(c, key == null ? null : new IntakeKey(key, hash(canonicalBody)), built.parties().rows());
-		built.parties().events().forEach(events::publishEvent);
-		c.pullDomainEvents().forEach(events::publishEvent);
-		return new Registered(c, true);
+		List<Row> rows = registration.rows(c, key == null ? null : new IntakeKey(key, hash(canonicalBody)),
+				built.parties().rows());
+		List<Object> published = new ArrayList<>(built.parties().events());
+		published.addAll(c.pullDomainEvents()); // built now that the complaint has its id
+		return new Prepared(c, rows, published, SecurityContextHolder.getContext(),
+				RequestContextHolder.getRequestAttributes());
+	}
+
+	/**
+	 * The group commit's writer: the registrations' rows in one round trip and their events, each published under
+	 * its caller's security context and request, all in one transaction.
+	 */
+	private void writeGroup(List<Prepared> registrations) {
+		transaction.executeWithoutResult(status -> {
+			List<Row> rows = new ArrayList<>();
+			registrations.forEach(p -> rows.addAll(p.rows()));
+			registration.insert(rows);
+			for (Prepared p : registrations) {
+				SecurityContextHolder.setContext(p.security());
+				RequestContextHolder.setRequestAttributes(p.request());
+				try {
+					p.events().forEach(events::publishEvent);
+				} finally {
+					SecurityContextHolder.clearContext();
+					RequestContextHolder.resetRequestAttributes();
+				}
+			}
+		});
 	}
 
 	/**

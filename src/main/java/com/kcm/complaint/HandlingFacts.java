@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,7 +49,8 @@ public class HandlingFacts {
 	/**
 	 * The facts from the handling summary (ADR 0003): one row of {@code complaint_handling_summary} per
 	 * complaint and at most one of {@code work_order_handling_summary} per work order. Each value equals the
-	 * timeline lookup of the same name "before the cut-off" (kept in the tests as their oracle).
+	 * timeline lookup of the same name "before the cut-off" (kept in the tests as their oracle). A complaint's
+	 * first work order ({@code seq} 1) has no earlier one to look for: most rows skip that lookup.
 	 */
 	private static final String FACTS = """
 			select c.id as complaint_id, w.dealer_id, w.id as work_order_id, c.kind, c.channel, c.online_negative,
@@ -79,12 +81,16 @@ public class HandlingFacts {
 			left join work_order_handling_summary ws on ws.work_order_id = w.id
 			where w.dispatched_at >= :from and w.dispatched_at < :to and w.dispatched_at < :c
 			  and not (w.status = 'VOIDED' and w.ended_at < :c)
-			  and not exists (select 1 from work_order w2
+			  and (w.seq = 1 or not exists (select 1 from work_order w2
 			                   where w2.complaint_id = w.complaint_id and w2.dealer_id = w.dealer_id and w2.seq < w.seq
-			                     and w2.dispatched_at < :c and not (w2.status = 'VOIDED' and w2.ended_at < :c))
+			                     and w2.dispatched_at < :c and not (w2.status = 'VOIDED' and w2.ended_at < :c)))
 			""";
 
+	/** Candidates of the online carry-over read per statement. */
+	private static final int CHUNK = 1_000;
+
 	private final JdbcClient jdbc;
+	private volatile Boolean postgres;
 
 	HandlingFacts(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -106,6 +112,7 @@ public class HandlingFacts {
 	 */
 	public List<HandlingFact> dispatchedBetween(Instant from, Instant to, Instant cutoff, Instant previousCutoff,
 			Long dealerId, int parts, int part) {
+		withoutJit();
 		String sql = FACTS + (dealerId == null ? "" : " and w.dealer_id = :dealer")
 				+ (parts > 1 ? " and mod(w.dealer_id, :parts) = :part" : "") + " order by w.dealer_id, c.id";
 		var spec = jdbc.sql(sql).param("from", utc(from)).param("to", utc(to)).param("c", utc(cutoff))
@@ -121,18 +128,50 @@ public class HandlingFacts {
 
 	/**
 	 * Online complaints first notified to their dealer before {@code monthStart} that were in no closed state
-	 * at {@code previousCutoff}: the carry-over into the month (SPEC §4.4, §5.1).
+	 * at {@code previousCutoff}: the carry-over into the month (SPEC §4.4, §5.1). The candidates are read first
+	 * — online complaints registered before the month (a work order is dispatched after its complaint's
+	 * registration) and not closed before {@code previousCutoff}, on the index of channel and closing instant —
+	 * and their facts then by complaint id: a handful of rows, where one query joining everything was planned on
+	 * an estimate a hundred times too large and read the whole summary table.
 	 */
 	public List<HandlingFact> onlineCarriedOver(Instant monthStart, Instant cutoff, Instant previousCutoff,
 			Long dealerId) {
-		String sql = FACTS.replace("w.dispatched_at >= :from and ", "")
-				+ " and c.channel = 'ONLINE' and (c.closed_at is null or c.closed_at >= :pc)"
+		withoutJit();
+		List<Long> candidates = jdbc.sql("select c.id from complaint c where c.channel = 'ONLINE'"
+				+ " and (c.closed_at is null or c.closed_at >= :pc) and c.registered_at < :to")
+				.param("pc", utc(previousCutoff)).param("to", utc(monthStart)).query(Long.class).list();
+		List<HandlingFact> out = new ArrayList<>();
+		String sql = FACTS.replace("w.dispatched_at >= :from and ", "") + " and c.id in (:ids)"
 				+ (dealerId == null ? "" : " and w.dealer_id = :dealer") + " order by w.dealer_id, c.id";
-		var spec = jdbc.sql(sql).param("to", utc(monthStart)).param("c", utc(cutoff)).param("pc", utc(previousCutoff));
-		if (dealerId != null) {
-			spec = spec.param("dealer", dealerId);
+		for (int i = 0; i < candidates.size(); i += CHUNK) {
+			var spec = jdbc.sql(sql).param("to", utc(monthStart)).param("c", utc(cutoff)).param("pc", utc(previousCutoff))
+					.param("ids", candidates.subList(i, Math.min(candidates.size(), i + CHUNK)));
+			if (dealerId != null) {
+				spec = spec.param("dealer", dealerId);
+			}
+			out.addAll(spec.query(HandlingFacts::row).list());
 		}
-		return spec.query(HandlingFacts::row).list();
+		out.sort(java.util.Comparator.comparingLong(HandlingFact::dealerId).thenComparingLong(HandlingFact::complaintId));
+		return out;
+	}
+
+	/**
+	 * On PostgreSQL, no JIT compilation and no parallel workers for the rest of the transaction: the facts
+	 * queries are large expressions over tens of thousands of rows, which PostgreSQL's cost model sends to LLVM
+	 * (measured: 0.5–1 s of compilation per query, more than the query itself), and the month's parts already
+	 * run on one connection per core ({@code kcm.assessment.parallel-queries}).
+	 */
+	private void withoutJit() {
+		if (postgres == null) {
+			postgres = jdbc.sql("select 1").query(rs -> {
+				return rs.getStatement().getConnection().getMetaData().getDatabaseProductName()
+						.toLowerCase(java.util.Locale.ROOT).contains("postgres");
+			});
+		}
+		if (postgres) {
+			jdbc.sql("set local jit = off").update();
+			jdbc.sql("set local max_parallel_workers_per_gather = 0").update();
+		}
 	}
 
 	static HandlingFact row(ResultSet rs, int n) throws SQLException {

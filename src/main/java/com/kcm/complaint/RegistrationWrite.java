@@ -58,18 +58,24 @@ class RegistrationWrite {
 
 	/** Writes the complaint {@link Complaint#register registered} (and given its id here). */
 	void write(Complaint c) {
-		write(c, null, List.of());
+		insert(rows(c, null, List.of()));
 	}
 
 	/**
-	 * Writes the complaint with the rows of its new customer and vehicle ({@code parties}, from the customer
-	 * module's {@code IntakeParties}) first, in the same round trip; {@code key} is the request's intake key, if any.
+	 * The rows of a complaint just registered — those of its new customer and vehicle ({@code parties}, from the
+	 * customer module's {@code IntakeParties}) first — with its id assigned now; {@code key} is the request's
+	 * intake key, if any. Nothing is written: {@link #insert} writes them, perhaps with other complaints' rows.
 	 */
-	void write(Complaint c, IntakeKey key, List<? extends Row> parties) {
-		entityManager.flush(); // what the transaction has pending in JPA goes first
+	List<Row> rows(Complaint c, IntakeKey key, List<? extends Row> parties) {
 		List<Row> rows = new ArrayList<>(parties);
 		rows.addAll(RegistrationRows.of(c, key, complaintIds.next(), eventIds::next));
 		rows.add(audit.entry(Audit.CREATE, "complaint", c.getId(), null, ComplaintSnapshots.of(c)));
+		return rows;
+	}
+
+	/** Writes {@link #rows} (of one or more complaints) in one round trip, in the caller's transaction. */
+	void insert(List<Row> rows) {
+		entityManager.flush(); // what the transaction has pending in JPA goes first
 		inserts.insert(rows);
 		changes.changed();
 	}

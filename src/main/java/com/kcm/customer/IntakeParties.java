@@ -75,9 +75,10 @@ public class IntakeParties {
 	/**
 	 * Finds the caller (the oldest active customer with the phone, ignoring scope) and the car (by VIN), and
 	 * prepares what is new. A customer is needed only when a phone is given; a new car needs an owner. Violations
-	 * name the request's fields ({@code customer.phone}, {@code vehicle.vin}); nothing is written here.
+	 * name the request's fields ({@code customer.phone}, {@code vehicle.vin}); nothing is written here. Runs in the
+	 * caller's transaction, or without one (intake's group commit writes the rows in another thread's transaction).
 	 */
-	@Transactional(propagation = Propagation.MANDATORY)
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Parties resolve(Request request) {
 		boolean phoneGiven = notBlank(request.phone());
 		boolean vinGiven = notBlank(request.vin());

@@ -3,6 +3,8 @@ package com.kcm.shared.sql;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One row to insert with plain JDBC: the table, its columns and their values in the same order. Values are
@@ -14,6 +16,7 @@ public final class Insert implements Row {
 	private final String table;
 	private final List<String> columns = new ArrayList<>();
 	private final List<Object> values = new ArrayList<>();
+	private String sql;
 
 	private Insert(String table) {
 		this.table = table;
@@ -25,6 +28,7 @@ public final class Insert implements Row {
 
 	/** Adds a column and its value. */
 	public Insert value(String column, Object value) {
+		sql = null;
 		columns.add(column);
 		values.add(jdbcValue(value));
 		return this;
@@ -42,11 +46,33 @@ public final class Insert implements Row {
 		return Collections.unmodifiableList(values);
 	}
 
-	/** The statement, with one {@code ?} per column. */
+	/**
+	 * The statement, with one {@code ?} per column. Rows of one table are built by the same code with the same
+	 * columns, so the text is made once per table and column list and kept (intake builds eight rows per request).
+	 */
 	public String sql() {
-		return "insert into " + table + " (" + String.join(", ", columns) + ") values ("
-				+ String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+		String known = sql;
+		if (known == null) {
+			Shape shape = new Shape(table, List.copyOf(columns));
+			known = STATEMENTS.get(shape);
+			if (known == null) {
+				known = "insert into " + table + " (" + String.join(", ", columns) + ") values ("
+						+ String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+				if (STATEMENTS.size() < MAX_SHAPES) {
+					STATEMENTS.putIfAbsent(shape, known);
+				}
+			}
+			sql = known;
+		}
+		return known;
 	}
+
+	private record Shape(String table, List<String> columns) {
+	}
+
+	/** Statement texts by table and columns; bounded, though the shapes are the code's own and few. */
+	private static final Map<Shape, String> STATEMENTS = new ConcurrentHashMap<>();
+	private static final int MAX_SHAPES = 500;
 
 	private static Object jdbcValue(Object value) {
 		if (value instanceof java.time.Instant i) {
