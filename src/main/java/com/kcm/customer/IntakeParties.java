@@ -114,7 +114,7 @@ public class IntakeParties {
 		}
 
 		if (created != null) {
-			NewCustomerClasses rule = classes.getIfAvailable();
+			NewCustomerClasses rule = classRule();
 			if (rule != null) {
 				created.computed(rule.classOf(created.isKeyAccount(), newVehicle ? 1 : 0));
 			}
@@ -144,6 +144,21 @@ public class IntakeParties {
 		}
 		return new Parties(customerId, keyAccount, vehicleId, List.copyOf(rows), List.copyOf(events));
 	}
+
+	/**
+	 * The class rule's bean, looked up once (through the provider: the crm module, which implements it, depends on
+	 * this one); a lookup per registration was a sixth of a first-time caller's lookup and build (issue 17).
+	 */
+	private NewCustomerClasses classRule() {
+		NewCustomerClasses rule = classRule;
+		if (rule == null) {
+			rule = classes.getIfAvailable();
+			classRule = rule;
+		}
+		return rule;
+	}
+
+	private volatile NewCustomerClasses classRule;
 
 	private record Known(Long customerId, boolean keyAccount, Long vehicleId) {
 	}

@@ -99,8 +99,22 @@ public class Policies {
 	}
 
 	public ClassRules classRulesOn(PolicyName name, LocalDate date) {
-		return ClassRules.parse(typed(name, date, PolicyType.RULES));
+		String text = typed(name, date, PolicyType.RULES);
+		ClassRules known = parsedRules.get(text);
+		if (known == null) {
+			known = ClassRules.parse(text);
+			if (parsedRules.size() < 64) { // a handful of rule texts in force over the years
+				parsedRules.put(text, known);
+			}
+		}
+		return known;
 	}
+
+	/**
+	 * Rule texts already parsed (immutable {@link ClassRules}, keyed by their text): intake classifies every new
+	 * customer, and parsing the JSON for each was a tenth of a first-time caller's registration (issue 17).
+	 */
+	private final java.util.Map<String, ClassRules> parsedRules = new java.util.concurrent.ConcurrentHashMap<>();
 
 	public String textAt(PolicyName name, Instant at) {
 		return textOn(name, localDate(at));
