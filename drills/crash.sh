@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Drill, SPEC §11 crash of the application: kill -9 during a burst of dispatches, start again. Proves: within
+# Drill, SPEC §11 crash of the application: kill -9 during a burst of dispatches and registrations, start again.
+# Proves: every registration acknowledged before the kill is in the database (intake's group commit answers
+# only after its commit); within
 # 2 minutes of the restart every dispatch notification the outbox held has been sent, once (a message the mail
 # server had accepted while its claim was open at the kill may go out twice — at most that many duplicates),
 # nothing acknowledged was lost, and scheduled work resumes. Mail goes to a local SMTP sink that counts.
@@ -43,8 +45,24 @@ dispatcher() {
     [ "$code" = 000 ] && return 0   # the instance is gone
   done < <(awk -v n="$n" 'NR % 4 == n' "$WORK/ids")
 }
+# two clients register new complaints meanwhile (intake's group commit writes them together); an acknowledged
+# registration's id is written to intake.N
+intaker() {
+  local n=$1 i=0 out
+  while :; do
+    i=$((i + 1))
+    out=$(curl -s -w ' %{http_code}' --max-time 20 -X POST "http://127.0.0.1:$PORT/api/v1/complaints" \
+      -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -H "Idempotency-Key: crash-$n-$i" \
+      -d "{\"kind\":\"COMPLAINT\",\"channel\":\"HOTLINE_400\",\"description\":\"崩溃演练 $n-$i\",\"customer\":{\"name\":\"演练来电$n\",\"phone\":\"1370000$n$(printf %03d $((i % 1000)))\"}}" || true)
+    case "$out" in
+      *' 201') echo "$out" | grep -o '"id":[0-9]*' | cut -d: -f2 >>"$WORK/intake.$n" ;;
+      *' 000') return 0 ;;   # the instance is gone
+    esac
+  done
+}
 pids=()
 for n in 0 1 2 3; do dispatcher "$n" & pids+=($!); done
+for n in 0 1; do intaker "$n" & pids+=($!); done
 while [ "$(cat "$WORK"/acked.* 2>/dev/null | wc -l)" -lt "$KILL_AFTER" ]; do sleep 0.05; done
 kill -9 "$PID_a"
 wait "$PID_a" 2>/dev/null || true
@@ -65,6 +83,12 @@ sql "select w.complaint_id from work_order w join dealer d on d.id = w.dealer_id
 cat "$WORK"/acked.* | sort -n >"$WORK/acked"
 missing_acked=$(comm -23 <(sort "$WORK/acked") <(sort "$WORK/expected") | wc -l)
 [ "$missing_acked" -eq 0 ] || fail "$missing_acked acknowledged dispatches are not in the database"
+cat "$WORK"/intake.* 2>/dev/null | sort >"$WORK/intake-acked"
+[ -s "$WORK/intake-acked" ] || fail "no registration was acknowledged before the kill"
+sql "select id from complaint where intake_key like 'crash-%'" | sort >"$WORK/intake-stored"
+missing_intakes=$(comm -23 "$WORK/intake-acked" "$WORK/intake-stored" | wc -l)
+[ "$missing_intakes" -eq 0 ] || fail "$missing_intakes acknowledged registrations are not in the database"
+log "all $(wc -l <"$WORK/intake-acked") registrations acknowledged before the kill are in the database ($(wc -l <"$WORK/intake-stored") stored)"
 
 received() { grep -o '抱怨 [0-9]*' "$WORK/mails" 2>/dev/null | awk '{print $2}' | sort -n; }
 while :; do
