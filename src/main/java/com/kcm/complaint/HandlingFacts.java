@@ -6,11 +6,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import com.kcm.shared.sql.Databases;
 
 /**
  * The handling facts of complaints as of a cut-off, for the assessment: one SQL query, counting only events
@@ -90,10 +93,11 @@ public class HandlingFacts {
 	private static final int CHUNK = 1_000;
 
 	private final JdbcClient jdbc;
-	private volatile Boolean postgres;
+	private final Databases databases;
 
-	HandlingFacts(JdbcClient jdbc) {
+	HandlingFacts(JdbcClient jdbc, Databases databases) {
 		this.jdbc = jdbc;
+		this.databases = databases;
 	}
 
 	/**
@@ -112,7 +116,7 @@ public class HandlingFacts {
 	 */
 	public List<HandlingFact> dispatchedBetween(Instant from, Instant to, Instant cutoff, Instant previousCutoff,
 			Long dealerId, int parts, int part) {
-		withoutJit();
+		withoutJitOrParallelWorkers();
 		String sql = FACTS + (dealerId == null ? "" : " and w.dealer_id = :dealer")
 				+ (parts > 1 ? " and mod(w.dealer_id, :parts) = :part" : "") + " order by w.dealer_id, c.id";
 		var spec = jdbc.sql(sql).param("from", utc(from)).param("to", utc(to)).param("c", utc(cutoff))
@@ -136,7 +140,7 @@ public class HandlingFacts {
 	 */
 	public List<HandlingFact> onlineCarriedOver(Instant monthStart, Instant cutoff, Instant previousCutoff,
 			Long dealerId) {
-		withoutJit();
+		withoutJitOrParallelWorkers();
 		List<Long> candidates = jdbc.sql("select c.id from complaint c where c.channel = 'ONLINE'"
 				+ " and (c.closed_at is null or c.closed_at >= :pc) and c.registered_at < :to")
 				.param("pc", utc(previousCutoff)).param("to", utc(monthStart)).query(Long.class).list();
@@ -151,7 +155,7 @@ public class HandlingFacts {
 			}
 			out.addAll(spec.query(HandlingFacts::row).list());
 		}
-		out.sort(java.util.Comparator.comparingLong(HandlingFact::dealerId).thenComparingLong(HandlingFact::complaintId));
+		out.sort(Comparator.comparingLong(HandlingFact::dealerId).thenComparingLong(HandlingFact::complaintId));
 		return out;
 	}
 
@@ -161,14 +165,8 @@ public class HandlingFacts {
 	 * (measured: 0.5–1 s of compilation per query, more than the query itself), and the month's parts already
 	 * run on one connection per core ({@code kcm.assessment.parallel-queries}).
 	 */
-	private void withoutJit() {
-		if (postgres == null) {
-			postgres = jdbc.sql("select 1").query(rs -> {
-				return rs.getStatement().getConnection().getMetaData().getDatabaseProductName()
-						.toLowerCase(java.util.Locale.ROOT).contains("postgres");
-			});
-		}
-		if (postgres) {
+	private void withoutJitOrParallelWorkers() {
+		if (databases.isPostgres()) {
 			jdbc.sql("set local jit = off").update();
 			jdbc.sql("set local max_parallel_workers_per_gather = 0").update();
 		}

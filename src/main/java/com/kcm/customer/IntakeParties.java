@@ -58,6 +58,7 @@ public class IntakeParties {
 	private final ObjectProvider<NewCustomerClasses> classes;
 	private final PooledSequence customerIds;
 	private final PooledSequence vehicleIds;
+	private volatile NewCustomerClasses classRule;
 
 	IntakeParties(JdbcClient jdbc, Customers customers, Vehicles vehicles, PersonalData personal, Audit audit,
 			Clock clock, ObjectProvider<NewCustomerClasses> classes) {
@@ -157,8 +158,6 @@ public class IntakeParties {
 		}
 		return rule;
 	}
-
-	private volatile NewCustomerClasses classRule;
 
 	private record Known(Long customerId, boolean keyAccount, Long vehicleId) {
 	}

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
@@ -35,6 +36,11 @@ public class Policies {
 
 	private final PolicyRepository repository;
 	private final Cache cache;
+	/**
+	 * Rule texts already parsed (immutable {@link ClassRules}, keyed by their text): intake classifies every new
+	 * customer, and parsing the JSON for each was a tenth of a first-time caller's registration (issue 17).
+	 */
+	private final Map<String, ClassRules> parsedRules = new ConcurrentHashMap<>();
 
 	Policies(PolicyRepository repository, CacheManager caches) {
 		this.repository = repository;
@@ -109,12 +115,6 @@ public class Policies {
 		}
 		return known;
 	}
-
-	/**
-	 * Rule texts already parsed (immutable {@link ClassRules}, keyed by their text): intake classifies every new
-	 * customer, and parsing the JSON for each was a tenth of a first-time caller's registration (issue 17).
-	 */
-	private final java.util.Map<String, ClassRules> parsedRules = new java.util.concurrent.ConcurrentHashMap<>();
 
 	public String textAt(PolicyName name, Instant at) {
 		return textOn(name, localDate(at));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,13 +38,15 @@ class IntakeGroupCommitTests {
 	record Call(Api agent, String agentName, String key, String body) {
 	}
 
+	/** The part of an intake request these calls send (Appendix A field names). */
+	record IntakeBody(String kind, String channel, String description, Caller customer) {
+	}
+
+	record Caller(String name, String phone) {
+	}
+
 	static String body(String phone, String description) {
-		Map<String, Object> b = new LinkedHashMap<>();
-		b.put("kind", "COMPLAINT");
-		b.put("channel", "HOTLINE_400");
-		b.put("description", description);
-		b.put("customer", Map.of("name", "并发来电客户", "phone", phone));
-		return Api.json(b);
+		return Api.json(new IntakeBody("COMPLAINT", "HOTLINE_400", description, new Caller("并发来电客户", phone)));
 	}
 
 	@Test

@@ -13,10 +13,16 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Insert implements Row {
 
+	/** Statement texts by table and columns; bounded, though the shapes are the code's own and few. */
+	private static final Map<Shape, String> STATEMENTS = new ConcurrentHashMap<>();
+	private static final int MAX_SHAPES = 500;
+
+	private record Shape(String table, List<String> columns) {
+	}
+
 	private final String table;
 	private final List<String> columns = new ArrayList<>();
 	private final List<Object> values = new ArrayList<>();
-	private String sql;
 
 	private Insert(String table) {
 		this.table = table;
@@ -28,7 +34,6 @@ public final class Insert implements Row {
 
 	/** Adds a column and its value. */
 	public Insert value(String column, Object value) {
-		sql = null;
 		columns.add(column);
 		values.add(jdbcValue(value));
 		return this;
@@ -51,28 +56,17 @@ public final class Insert implements Row {
 	 * columns, so the text is made once per table and column list and kept (intake builds eight rows per request).
 	 */
 	public String sql() {
-		String known = sql;
+		Shape shape = new Shape(table, List.copyOf(columns));
+		String known = STATEMENTS.get(shape);
 		if (known == null) {
-			Shape shape = new Shape(table, List.copyOf(columns));
-			known = STATEMENTS.get(shape);
-			if (known == null) {
-				known = "insert into " + table + " (" + String.join(", ", columns) + ") values ("
-						+ String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
-				if (STATEMENTS.size() < MAX_SHAPES) {
-					STATEMENTS.putIfAbsent(shape, known);
-				}
+			known = "insert into " + table + " (" + String.join(", ", columns) + ") values ("
+					+ String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+			if (STATEMENTS.size() < MAX_SHAPES) {
+				STATEMENTS.putIfAbsent(shape, known);
 			}
-			sql = known;
 		}
 		return known;
 	}
-
-	private record Shape(String table, List<String> columns) {
-	}
-
-	/** Statement texts by table and columns; bounded, though the shapes are the code's own and few. */
-	private static final Map<Shape, String> STATEMENTS = new ConcurrentHashMap<>();
-	private static final int MAX_SHAPES = 500;
 
 	private static Object jdbcValue(Object value) {
 		if (value instanceof java.time.Instant i) {

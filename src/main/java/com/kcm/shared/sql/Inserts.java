@@ -1,7 +1,6 @@
 package com.kcm.shared.sql;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
@@ -25,12 +24,13 @@ import org.springframework.stereotype.Component;
 public class Inserts {
 
 	private final JdbcTemplate jdbc;
+	private final Databases databases;
 	private final ObjectProvider<RowMapping<?>> mappingBeans;
 	private volatile Map<Class<?>, RowMapping<?>> mappings;
-	private volatile Boolean postgres;
 
-	public Inserts(JdbcTemplate jdbc, ObjectProvider<RowMapping<?>> mappings) {
+	public Inserts(JdbcTemplate jdbc, Databases databases, ObjectProvider<RowMapping<?>> mappings) {
 		this.jdbc = jdbc;
+		this.databases = databases;
 		this.mappingBeans = mappings;
 	}
 
@@ -40,8 +40,9 @@ public class Inserts {
 	 */
 	public void insert(List<? extends Row> batch) {
 		List<Insert> rows = batch.stream().map(this::insertOf).toList();
+		boolean postgres = databases.isPostgres();
 		jdbc.execute((ConnectionCallback<Void>) connection -> {
-			if (isPostgres(connection)) {
+			if (postgres) {
 				write(connection, String.join(";\n", rows.stream().map(Insert::sql).toList()), rows);
 			} else {
 				for (Insert row : rows) {
@@ -86,15 +87,5 @@ public class Inserts {
 				ps.getMoreResults();
 			}
 		}
-	}
-
-	private boolean isPostgres(Connection connection) throws SQLException {
-		Boolean known = postgres;
-		if (known == null) {
-			DatabaseMetaData meta = connection.getMetaData();
-			known = meta.getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
-			postgres = known;
-		}
-		return known;
 	}
 }

@@ -54,6 +54,42 @@ class GroupCommitTests {
 		return CompletableFuture.runAsync(() -> group.write(item), callers);
 	}
 
+	/**
+	 * Holds the writer inside the group of its item until opened, so what is written meanwhile waits for the
+	 * next group.
+	 */
+	final class Gate {
+
+		final String item;
+		final CountDownLatch writing = new CountDownLatch(1);
+		final CountDownLatch open = new CountDownLatch(1);
+
+		Gate(String item) {
+			this.item = item;
+		}
+
+		/** For the writer: whether these items are the gate's group (then held until opened). */
+		boolean holds(List<String> items) {
+			if (!items.contains(item)) {
+				return false;
+			}
+			writing.countDown();
+			await(open);
+			return true;
+		}
+
+		/** Writes the gate's item and returns once the writer holds it. */
+		CompletableFuture<Void> pass() throws InterruptedException {
+			CompletableFuture<Void> f = write(item);
+			assertThat(writing.await(5, TimeUnit.SECONDS)).isTrue();
+			return f;
+		}
+
+		void open() {
+			open.countDown();
+		}
+	}
+
 	/** Waits until {@code n} items wait for the writer. */
 	void waiting(int n) throws InterruptedException {
 		for (int i = 0; i < 500 && group.waiting() < n; i++) {
@@ -64,22 +100,15 @@ class GroupCommitTests {
 
 	@Test
 	void itemsArrivingWhileAGroupIsWrittenGoTogetherIntoTheNextAndNobodyReturnsBeforeItsWrite() throws Exception {
-		CountDownLatch firstWriting = new CountDownLatch(1);
-		CountDownLatch release = new CountDownLatch(1);
-		group(items -> {
-			if (items.contains("a")) {
-				firstWriting.countDown();
-				await(release);
-			}
-		});
-		CompletableFuture<Void> a = write("a");
-		assertThat(firstWriting.await(5, TimeUnit.SECONDS)).isTrue();
+		Gate gate = new Gate("a");
+		group(gate::holds);
+		CompletableFuture<Void> a = gate.pass();
 		List<CompletableFuture<Void>> others = List.of(write("b"), write("c"), write("d"));
 		waiting(3);
 		assertThat(a).isNotDone();
 		assertThat(others).noneMatch(CompletableFuture::isDone);
 
-		release.countDown();
+		gate.open();
 		CompletableFuture.allOf(others.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
 		a.get(5, TimeUnit.SECONDS);
 		assertThat(calls).hasSize(2);
@@ -89,26 +118,21 @@ class GroupCommitTests {
 
 	@Test
 	void anItemTheWriterRefusesFailsAloneAndTheRestOfItsGroupIsWritten() throws Exception {
-		CountDownLatch firstWriting = new CountDownLatch(1);
-		CountDownLatch release = new CountDownLatch(1);
+		Gate gate = new Gate("first");
 		List<String> written = Collections.synchronizedList(new ArrayList<>());
 		group(items -> {
-			if (items.contains("first")) {
-				firstWriting.countDown();
-				await(release);
-			}
+			gate.holds(items);
 			if (items.contains("taken")) {
 				throw new IllegalStateException("key taken");
 			}
 			written.addAll(items);
 		});
-		CompletableFuture<Void> first = write("first");
-		assertThat(firstWriting.await(5, TimeUnit.SECONDS)).isTrue();
+		CompletableFuture<Void> first = gate.pass();
 		CompletableFuture<Void> ok1 = write("ok1");
 		CompletableFuture<Void> taken = write("taken");
 		CompletableFuture<Void> ok2 = write("ok2");
 		waiting(3);
-		release.countDown();
+		gate.open();
 
 		first.get(5, TimeUnit.SECONDS);
 		ok1.get(5, TimeUnit.SECONDS);
@@ -123,21 +147,16 @@ class GroupCommitTests {
 
 	@Test
 	void aFailureThatConcernsEveryoneFailsTheGroupWithoutTryingEachItem() throws Exception {
-		CountDownLatch firstWriting = new CountDownLatch(1);
-		CountDownLatch release = new CountDownLatch(1);
+		Gate gate = new Gate("first");
 		group(items -> {
-			if (items.contains("first")) {
-				firstWriting.countDown();
-				await(release);
-				return;
+			if (!gate.holds(items)) {
+				throw new Shared();
 			}
-			throw new Shared();
 		});
-		CompletableFuture<Void> first = write("first");
-		assertThat(firstWriting.await(5, TimeUnit.SECONDS)).isTrue();
+		CompletableFuture<Void> first = gate.pass();
 		List<CompletableFuture<Void>> others = List.of(write("x"), write("y"), write("z"));
 		waiting(3);
-		release.countDown();
+		gate.open();
 
 		first.get(5, TimeUnit.SECONDS);
 		for (CompletableFuture<Void> f : others) {
