@@ -59,7 +59,7 @@ launch() { # mode logfile: starts the application the way $1 says, in the backgr
   case "$1" in
     jar)       ( exec java $JAVA_OPTS -jar "$FATJAR" ) > "$2" 2>&1 & ;;
     extracted) ( cd target/app && exec java $JAVA_OPTS -jar kcm.jar ) > "$2" 2>&1 & ;;
-    aot)       ( cd target/app && exec java $JAVA_OPTS -XX:AOTCache=kcm.aot -jar kcm.jar ) > "$2" 2>&1 & ;;
+    aot)       ( cd target/app && exec java $JAVA_OPTS -Dspring.aot.enabled=true -XX:AOTCache=kcm.aot -jar kcm.jar ) > "$2" 2>&1 & ;;
     *) echo "unknown mode $1" >&2; exit 1 ;;
   esac
   APP=$!
@@ -135,7 +135,7 @@ steady_pct() { echo "$1" | awk '{ n = NF; s = ($(n) + $(n-1) + $(n-2)) / 3; prin
 label() { case "$1" in
   jar) echo "\`java -jar target/kcm-….jar\` (fat jar)" ;;
   extracted) echo "extracted (\`-Djarmode=tools extract\`), no AOT cache" ;;
-  aot) echo "extracted + AOT cache (\`-XX:AOTCache=kcm.aot\`, bin/build-aot) — **the production way**" ;;
+  aot) echo "extracted + Spring AOT + JDK AOT cache (\`-Dspring.aot.enabled=true -XX:AOTCache=kcm.aot\`, bin/build-aot) — **the production way**" ;;
 esac; }
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
 mem=$(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)

@@ -54,13 +54,16 @@ pg_kill() { as_postgres "$PG_BIN/pg_ctl" -D "$PGDIR" -m immediate stop >/dev/nul
 sql() { psql -h 127.0.0.1 -p "$PGPORT" -U postgres -d kcm -AtXq -c "$1"; }
 
 # app_start NAME PORT [VAR=value ...]: the jar on the drill database, empty, with the bootstrap administrator.
+# Started the production way, from Spring AOT's generated bean definitions (ADR 0005; DRILL_SPRING_AOT=false: the
+# plain start), so every CI run proves the generated start on PostgreSQL.
 app_start() {
   local name=$1 port=$2
   shift 2
   env KCM_DB_URL="$DB_URL" KCM_DB_USER=postgres KCM_DB_PASSWORD= KCM_ENCRYPTION_KEY="$KEY" KCM_DEMO=false \
     KCM_BOOTSTRAP_ADMIN_PASSWORD="$ADMIN_PASSWORD" SERVER_PORT="$port" KCM_SECURE_COOKIE=false \
     KCM_DATA_DIR="$WORK/data-$name" KCM_UPLOAD_DIR="$WORK/uploads" KCM_DB_POOL_SIZE=8 "$@" \
-    java -Xmx600m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$JAR" >"$WORK/$name.log" 2>&1 &
+    java -Xmx600m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dspring.aot.enabled="${DRILL_SPRING_AOT:-true}" \
+    -jar "$JAR" >"$WORK/$name.log" 2>&1 &
   local pid=$!
   STARTED+=("$pid")
   eval "PID_$name=$pid"

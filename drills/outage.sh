@@ -12,6 +12,9 @@ pg_create
 PORT=$(free_port)
 app_start a "$PORT" KCM_DB_CONNECTION_TIMEOUT=2000
 app_wait a
+grep -q 'Starting AOT-processed' "$WORK/a.log" || [ "${DRILL_SPRING_AOT:-true}" != true ] \
+  || fail "the instance did not start from Spring AOT's generated beans"
+[ "$(sql "select count(*) from region")" = 0 ] || fail "demo data loaded although KCM_DEMO=false"
 TOKEN=$(token "$PORT")
 BASE="http://127.0.0.1:$PORT"
 web_login "$BASE" "$WORK/cookies" admin "$ADMIN_PASSWORD"

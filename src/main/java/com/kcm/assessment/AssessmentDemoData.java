@@ -10,12 +10,10 @@ import java.util.Random;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import com.kcm.shared.demo.DemoData;
 import com.kcm.complaint.ComplaintHistory;
 import com.kcm.complaint.ComplaintHistoryImport;
 import com.kcm.complaint.IntakeCommand;
@@ -33,8 +31,7 @@ import com.kcm.shared.TimeConfig;
  */
 @Component
 @Order(40)
-@ConditionalOnProperty(name = "kcm.demo", havingValue = "true")
-class AssessmentDemoData implements ApplicationRunner {
+class AssessmentDemoData implements DemoData {
 
 	static final int MONTHS = 6;
 
@@ -70,7 +67,7 @@ class AssessmentDemoData implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void loadDemo() {
 		if (stored.lastComputedMonth().isPresent() || dealers.byCode("D0001").isEmpty()) {
 			return;
 		}

@@ -6,13 +6,11 @@ import java.time.YearMonth;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import com.kcm.shared.demo.DemoData;
 import com.kcm.dealer.DealerCatalog;
 import com.kcm.shared.TimeConfig;
 
@@ -23,8 +21,7 @@ import com.kcm.shared.TimeConfig;
  */
 @Component
 @Order(50)
-@ConditionalOnProperty(name = "kcm.demo", havingValue = "true")
-class StatementDemoData implements ApplicationRunner {
+class StatementDemoData implements DemoData {
 
 	private static final Logger log = LoggerFactory.getLogger(StatementDemoData.class);
 
@@ -46,7 +43,7 @@ class StatementDemoData implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void loadDemo() {
 		if (jdbc.sql("select count(*) from statement").query(Long.class).single() > 0
 				|| dealers.byCode("D0001").isEmpty()) {
 			return;

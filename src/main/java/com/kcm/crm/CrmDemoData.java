@@ -10,13 +10,11 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 
+import com.kcm.shared.demo.DemoData;
 import com.kcm.complaint.ComplaintHistory;
 import com.kcm.complaint.ComplaintHistoryImport;
 import com.kcm.complaint.ComplaintQueries;
@@ -37,8 +35,7 @@ import com.kcm.shared.TimeConfig;
  */
 @Component
 @Order(60)
-@ConditionalOnProperty(name = "kcm.demo", havingValue = "true")
-class CrmDemoData implements ApplicationRunner {
+class CrmDemoData implements DemoData {
 
 	private static final Logger log = LoggerFactory.getLogger(CrmDemoData.class);
 
@@ -76,7 +73,7 @@ class CrmDemoData implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void loadDemo() {
 		if (visits.count() > 0) {
 			return;
 		}

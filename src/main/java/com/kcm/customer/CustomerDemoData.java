@@ -11,13 +11,11 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.kcm.shared.demo.DemoData;
 import com.kcm.dealer.DealerCatalog;
 import com.kcm.dealer.DealerSummary;
 
@@ -29,8 +27,7 @@ import com.kcm.dealer.DealerSummary;
  */
 @Component
 @Order(20)
-@ConditionalOnProperty(name = "kcm.demo", havingValue = "true")
-class CustomerDemoData implements ApplicationRunner {
+class CustomerDemoData implements DemoData {
 
 	static final String DEMO_PHONE = "13800138000";
 	static final String DEMO_PLATE = "京A12345";
@@ -76,7 +73,7 @@ class CustomerDemoData implements ApplicationRunner {
 
 	@Override
 	@Transactional
-	public void run(ApplicationArguments args) {
+	public void loadDemo() {
 		if (customers.count() > 0) {
 			return;
 		}

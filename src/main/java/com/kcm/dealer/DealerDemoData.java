@@ -4,12 +4,11 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import com.kcm.shared.demo.DemoData;
 
 /**
  * Demo network ({@code kcm.demo=true}, only into a database without regions): five regions and twenty
@@ -18,8 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @Order(10)
-@ConditionalOnProperty(name = "kcm.demo", havingValue = "true")
-class DealerDemoData implements ApplicationRunner {
+class DealerDemoData implements DemoData {
 
 	private static final Logger log = LoggerFactory.getLogger(DealerDemoData.class);
 
@@ -67,7 +65,7 @@ class DealerDemoData implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void loadDemo() {
 		if (regions.count() > 0) {
 			return;
 		}

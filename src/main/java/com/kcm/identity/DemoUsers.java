@@ -4,14 +4,13 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+
+import com.kcm.shared.demo.DemoData;
 
 /**
  * Demo users, one per role of SPEC §1, all with the password {@value #PASSWORD} (README). Runs after
@@ -19,8 +18,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(30)
-@ConditionalOnProperty(name = "kcm.demo", havingValue = "true")
-class DemoUsers implements ApplicationRunner {
+class DemoUsers implements DemoData {
 
 	static final String PASSWORD = "demo1234";
 	private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
@@ -36,7 +34,7 @@ class DemoUsers implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void loadDemo() {
 		if (repository.existsByUsername("agent")) {
 			return;
 		}

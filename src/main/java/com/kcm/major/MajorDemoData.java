@@ -6,13 +6,11 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 
+import com.kcm.shared.demo.DemoData;
 import com.kcm.complaint.ComplaintQueries;
 import com.kcm.identity.DemoSignIn;
 
@@ -24,8 +22,7 @@ import com.kcm.identity.DemoSignIn;
  */
 @Component
 @Order(50)
-@ConditionalOnProperty(name = "kcm.demo", havingValue = "true")
-class MajorDemoData implements ApplicationRunner {
+class MajorDemoData implements DemoData {
 
 	private static final Logger log = LoggerFactory.getLogger(MajorDemoData.class);
 
@@ -43,7 +40,7 @@ class MajorDemoData implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void loadDemo() {
 		if (majors.count() > 0) {
 			return;
 		}

@@ -9,13 +9,11 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import com.kcm.shared.demo.DemoData;
 import com.kcm.customer.VehicleCommand;
 import com.kcm.customer.Vehicles;
 import com.kcm.identity.DemoSignIn;
@@ -29,8 +27,7 @@ import com.kcm.shared.TimeConfig;
  */
 @Component
 @Order(60)
-@ConditionalOnProperty(name = "kcm.demo", havingValue = "true")
-class QualityDemoData implements ApplicationRunner {
+class QualityDemoData implements DemoData {
 
 	static final String DEMO_VIN = "LSVAM4187P2123456";
 	private static final Logger log = LoggerFactory.getLogger(QualityDemoData.class);
@@ -53,7 +50,7 @@ class QualityDemoData implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void loadDemo() {
 		if (jdbc.sql("select count(*) from repair_order").query(Long.class).single() > 0
 				|| jdbc.sql("select count(*) from dealer where code = 'D0001'").query(Long.class).single() == 0) {
 			return;

@@ -6,12 +6,10 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import com.kcm.shared.demo.DemoData;
 import com.kcm.customer.CareRecipients;
 import com.kcm.identity.DemoSignIn;
 import com.kcm.shared.TimeConfig;
@@ -24,8 +22,7 @@ import com.kcm.shared.TimeConfig;
  */
 @Component
 @Order(70)
-@ConditionalOnProperty(name = "kcm.demo", havingValue = "true")
-class VoiceDemoData implements ApplicationRunner {
+class VoiceDemoData implements DemoData {
 
 	private static final Logger log = LoggerFactory.getLogger(VoiceDemoData.class);
 
@@ -45,7 +42,7 @@ class VoiceDemoData implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void loadDemo() {
 		if (records.count() > 0) {
 			return;
 		}

@@ -25,6 +25,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -208,6 +209,9 @@ class MajorComplaintStoryBrowserTests {
 		WebElement row = browser.findElement(By.cssSelector(claimRow)).findElement(By.xpath("./ancestor::tr"));
 		String rowId = row.getAttribute("id");
 		click(By.cssSelector("#" + rowId + " .approve"));
+		// the approval is a form post answered by the approvals page again: wait for it before leaving, or the
+		// next navigation can cut it short on a busy machine
+		Browser.waitFor(browser).until(ExpectedConditions.stalenessOf(row));
 		browser.get(base + "/major-complaints/" + major);
 		assertThat(text(By.id("claims"))).contains("已批准", "35000.00");
 		Browser.screenshot(browser, "major-detail");

@@ -10,7 +10,6 @@ import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
-import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.cache.caffeine.CaffeineCacheManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,9 +28,11 @@ import com.github.benmanes.caffeine.cache.Ticker;
  * computes the value on its own thread, concurrent callers of the same key wait for that one computation,
  * and an eviction also discards a computation still running, so a value read before a change is never kept
  * after it.
+ * <p>
+ * No {@code @EnableCaching}: nothing is cached through annotations, and the annotation's advisor would be
+ * matched against every method of every bean at each start.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableCaching
 public class Caches {
 
 	/** The after-sales board per scope and size (complaint.ComplaintBoards). */

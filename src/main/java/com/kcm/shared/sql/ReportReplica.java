@@ -7,7 +7,6 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
@@ -35,28 +34,39 @@ import jakarta.servlet.http.HttpServletResponse;
  * Everything else — every write, and the reads of all other pages, which must see what was just written — uses
  * the primary; so does a write inside a report request (an audit entry), since it runs in a read-write
  * transaction. A replica lags by its replication delay (docs/operations.md).
+ * <p>
+ * The application's data source is always built here, with or without a replica: whether there is one is decided
+ * when the application starts, not by a bean condition, because the AOT-processed start (ADR 0005) fixes its beans
+ * when it is built. Without a replica it is the pool Spring Boot would build (spring.datasource.*, Hikari).
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("!'${kcm.db.replica.url:}'.isBlank()")
 class ReportReplica implements WebMvcConfigurer {
 
 	private static final ThreadLocal<Boolean> REPORT = new ThreadLocal<>();
 
 	private final List<String> paths;
+	private final boolean configured;
 
-	ReportReplica(@Value("${kcm.db.replica.paths}") List<String> paths) {
+	ReportReplica(@Value("${kcm.db.replica.paths}") List<String> paths, @Value("${kcm.db.replica.url:}") String replicaUrl) {
 		this.paths = paths;
+		this.configured = !replicaUrl.isBlank();
 	}
 
-	/** The primary pool (spring.datasource.*), with read-only report transactions sent to the replica pool. */
+	/**
+	 * The primary pool (spring.datasource.*); with a replica ({@code kcm.db.replica.url}), behind the routing proxy
+	 * that sends read-only report transactions to the replica pool.
+	 */
 	@Bean
 	@Primary
-	Routing dataSource(DataSourceProperties properties, Environment env,
-			@Value("${kcm.db.replica.url}") String replicaUrl,
+	DataSource dataSource(DataSourceProperties properties, Environment env,
+			@Value("${kcm.db.replica.url:}") String replicaUrl,
 			@Value("${kcm.db.replica.username:${spring.datasource.username:}}") String replicaUser,
 			@Value("${kcm.db.replica.password:${spring.datasource.password:}}") String replicaPassword) {
 		HikariDataSource primary = properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
 		Binder.get(env).bind("spring.datasource.hikari", Bindable.ofInstance(primary));
+		if (replicaUrl.isBlank()) {
+			return primary;
+		}
 		HikariDataSource replica = new HikariDataSource();
 		replica.setJdbcUrl(replicaUrl);
 		replica.setUsername(replicaUser);
@@ -111,6 +121,9 @@ class ReportReplica implements WebMvcConfigurer {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
+		if (!configured) {
+			return;
+		}
 		AntPathMatcher matcher = new AntPathMatcher();
 		registry.addInterceptor(new HandlerInterceptor() {
 			@Override

@@ -11,13 +11,11 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import com.kcm.shared.demo.DemoData;
 import com.kcm.complaint.CustomerComplaints;
 import com.kcm.identity.DemoSignIn;
 import com.kcm.shared.TimeConfig;
@@ -34,8 +32,7 @@ import com.kcm.voice.Consents;
  */
 @Component
 @Order(75)
-@ConditionalOnProperty(name = "kcm.demo", havingValue = "true")
-class SurveyDemoData implements ApplicationRunner {
+class SurveyDemoData implements DemoData {
 
 	private static final Logger log = LoggerFactory.getLogger(SurveyDemoData.class);
 
@@ -76,7 +73,7 @@ class SurveyDemoData implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void loadDemo() {
 		if (jdbc.sql("select count(*) from survey").query(Long.class).single() > 0) {
 			return;
 		}
