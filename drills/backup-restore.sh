@@ -52,14 +52,15 @@ pg_isready -q || fail "PostgreSQL is not reachable on $PGHOST:$PGPORT"
 psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "create database $src" >/dev/null
 psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "create database $dst" >/dev/null
 
-# start_app <database> <key> <log> [extra args…]: KCM on the database, in the background
+# start_app <database> <key> <log> [extra args…]: KCM on the database, in the background, started the production
+# way from Spring AOT's generated beans (ADR 0005; DRILL_SPRING_AOT=false: the plain start)
 start_app() {
   local db=$1 k=$2 logfile=$3
   shift 3
   KCM_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" KCM_DB_USER="$PGUSER" KCM_DB_PASSWORD="${PGPASSWORD:-}" \
     KCM_ENCRYPTION_KEY="$k" KCM_DEMO=false KCM_BOOTSTRAP_ADMIN_PASSWORD="$admin_password" \
     KCM_DATA_DIR="$work/data" SERVER_PORT="$port" KCM_SECURE_COOKIE=false \
-    java -Xmx768m -jar "$jar" "$@" >"$logfile" 2>&1 &
+    java -Xmx768m -Dspring.aot.enabled="${DRILL_SPRING_AOT:-true}" -jar "$jar" "$@" >"$logfile" 2>&1 &
   app_pid=$!
 }
 
