@@ -1,13 +1,9 @@
 package com.kcm.complaint;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -27,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
+import com.kcm.shared.crypto.Sha256;
 import com.kcm.customer.IntakeParties;
 import com.kcm.identity.Role;
 import com.kcm.shared.domain.ValidationException;
@@ -303,11 +300,6 @@ public class ComplaintIntake {
 	}
 
 	static String hash(String body) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-					.digest((body == null ? "" : body).getBytes(StandardCharsets.UTF_8)));
-		} catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return Sha256.hex(body);
 	}
 }

@@ -3,7 +3,6 @@ package com.kcm.voice;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,6 +24,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import com.kcm.shared.crypto.Sha256;
 import com.kcm.audit.Audit;
 
 /**
@@ -97,15 +97,7 @@ class InboundSmsSecurity {
 			if (expected == null || expected.isBlank() || given == null) {
 				return false;
 			}
-			return MessageDigest.isEqual(sha256(expected), sha256(given));
-		}
-
-		private static byte[] sha256(String s) {
-			try {
-				return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-			} catch (NoSuchAlgorithmException e) {
-				throw new IllegalStateException(e);
-			}
+			return MessageDigest.isEqual(Sha256.of(expected), Sha256.of(given));
 		}
 	}
 }

@@ -2,6 +2,9 @@ package com.kcm.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Optional;
+import java.util.Random;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,9 +21,43 @@ class CustomerIdentifierTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "12800138000", "1380013800", "138001380001", "02112345678", "abc", "10012345678" })
+	@ValueSource(strings = { "12800138000", "1380013800", "138001380001", "02112345678", "abc", "10012345678",
+			"１３８００１３８０００" })
 	void otherPhoneNumbersAreRefused(String raw) {
 		assertThat(MobilePhone.parse(raw)).isEmpty();
+	}
+
+	/** The regex the parser once used (ASCII digits only), as the reference the hand-written check must agree with. */
+	static Optional<String> byRegex(String raw) {
+		if (raw == null || raw.isBlank()) {
+			return Optional.empty();
+		}
+		String d = raw.replaceAll("\\D", "");
+		if (d.length() == 13 && d.startsWith("86")) {
+			d = d.substring(2);
+		}
+		return d.matches("1[3-9]\\d{9}") ? Optional.of(d) : Optional.empty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(longs = { 1, 2, 3, 4, 5 })
+	void theParserAgreesWithTheRegexOnRandomInput(long seed) {
+		Random random = new Random(seed);
+		String alphabet = "0123456789013456789 +-()86１２a";
+		for (int n = 0; n < 20_000; n++) {
+			StringBuilder raw = new StringBuilder();
+			if (random.nextInt(3) == 0) {
+				raw.append(random.nextBoolean() ? "+86 " : "86");
+			}
+			raw.append('1').append((char) ('0' + random.nextInt(10)));
+			int length = 7 + random.nextInt(6);
+			for (int i = 0; i < length; i++) {
+				raw.append(random.nextInt(4) == 0 ? alphabet.charAt(random.nextInt(alphabet.length()))
+						: (char) ('0' + random.nextInt(10)));
+			}
+			String input = raw.toString();
+			assertThat(MobilePhone.parse(input).map(MobilePhone::value)).as(input).isEqualTo(byRegex(input));
+		}
 	}
 
 	@ParameterizedTest

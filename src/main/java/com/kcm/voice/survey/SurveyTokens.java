@@ -1,11 +1,9 @@
 package com.kcm.voice.survey;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
+
+import com.kcm.shared.crypto.Sha256;
 
 /** The personal link's token: 256 random bits, base64url (43 characters); only its SHA-256 is stored. */
 final class SurveyTokens {
@@ -22,11 +20,7 @@ final class SurveyTokens {
 	}
 
 	static String hash(String token) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-		} catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return Sha256.hex(token);
 	}
 
 	/** Whether a path segment can be a token at all (anything else is answered like an unknown token). */
