@@ -69,13 +69,14 @@ final class RegistrationRows {
 				.value("to_status", e.getToStatus()).value("detail", e.getDetail()).value("category", e.getCategory());
 	}
 
+	/** Events in timeline order: by instant, then by id. */
+	private static final Comparator<ComplaintEvent> ORDER = Comparator.comparing(ComplaintEvent::getAt)
+			.thenComparing(ComplaintEvent::getId);
+
 	/**
 	 * The summary row of a complaint just registered, from its events (ids given, in their order): what
 	 * {@link HandlingSummaryRows#insertComplaints} would build from the same rows. It has no callback yet.
 	 */
-	private static final Comparator<ComplaintEvent> ORDER = Comparator.comparing(ComplaintEvent::getAt)
-			.thenComparing(ComplaintEvent::getId);
-
 	private static Insert summary(long complaintId, List<ComplaintEvent> events) {
 		// plain loops: a registration has a handful of events, and the stream pipelines were 3 % of an intake
 		List<ComplaintEvent> ordered = new ArrayList<>(events);

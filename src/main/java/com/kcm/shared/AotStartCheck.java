@@ -2,6 +2,7 @@ package com.kcm.shared;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.aot.AotDetector;
 import org.springframework.core.env.Environment;
@@ -18,13 +19,14 @@ import org.springframework.stereotype.Component;
 class AotStartCheck {
 
 	/** A setting that chooses beans, its environment variable and the only value the AOT start supports. */
-	record BuildTimeSetting(String property, String variable, String supported) {
+	record BuildTimeSetting(String property, String variable, List<String> supported) {
 	}
 
 	static final List<BuildTimeSetting> SETTINGS = List.of(
-			new BuildTimeSetting("spring.threads.virtual.enabled", "KCM_VIRTUAL_THREADS", "false"),
-			new BuildTimeSetting("spring.data.jpa.repositories.bootstrap-mode", "KCM_REPOSITORIES_BOOTSTRAP", "deferred"),
-			new BuildTimeSetting("server.forward-headers-strategy", "KCM_FORWARD_HEADERS", "none|native"));
+			new BuildTimeSetting("spring.threads.virtual.enabled", "KCM_VIRTUAL_THREADS", List.of("false")),
+			new BuildTimeSetting("spring.data.jpa.repositories.bootstrap-mode", "KCM_REPOSITORIES_BOOTSTRAP",
+					List.of("deferred")),
+			new BuildTimeSetting("server.forward-headers-strategy", "KCM_FORWARD_HEADERS", List.of("none", "native")));
 
 	AotStartCheck(Environment env) {
 		if (AotDetector.useGeneratedArtifacts()) {
@@ -42,9 +44,9 @@ class AotStartCheck {
 		List<String> problems = new ArrayList<>();
 		for (BuildTimeSetting s : SETTINGS) {
 			String value = env.getProperty(s.property());
-			if (value != null && !value.isBlank() && !List.of(s.supported().split("\\|")).contains(value.trim().toLowerCase())) {
+			if (value != null && !value.isBlank() && !s.supported().contains(value.trim().toLowerCase(Locale.ROOT))) {
 				problems.add(s.variable() + "=" + value.trim() + " (" + s.property() + "; supported: "
-						+ s.supported().replace("|", " or ") + ")");
+						+ String.join(" or ", s.supported()) + ")");
 			}
 		}
 		return problems;

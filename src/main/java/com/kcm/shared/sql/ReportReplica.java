@@ -45,11 +45,12 @@ class ReportReplica implements WebMvcConfigurer {
 	private static final ThreadLocal<Boolean> REPORT = new ThreadLocal<>();
 
 	private final List<String> paths;
-	private final boolean configured;
+	/** The replica's JDBC URL; blank: no replica. */
+	private final String replicaUrl;
 
 	ReportReplica(@Value("${kcm.db.replica.paths}") List<String> paths, @Value("${kcm.db.replica.url:}") String replicaUrl) {
 		this.paths = paths;
-		this.configured = !replicaUrl.isBlank();
+		this.replicaUrl = replicaUrl;
 	}
 
 	/**
@@ -59,7 +60,6 @@ class ReportReplica implements WebMvcConfigurer {
 	@Bean
 	@Primary
 	DataSource dataSource(DataSourceProperties properties, Environment env,
-			@Value("${kcm.db.replica.url:}") String replicaUrl,
 			@Value("${kcm.db.replica.username:${spring.datasource.username:}}") String replicaUser,
 			@Value("${kcm.db.replica.password:${spring.datasource.password:}}") String replicaPassword) {
 		HikariDataSource primary = properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
@@ -121,7 +121,7 @@ class ReportReplica implements WebMvcConfigurer {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		if (!configured) {
+		if (replicaUrl.isBlank()) {
 			return;
 		}
 		AntPathMatcher matcher = new AntPathMatcher();
