@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Start and warm-up benchmark (issue 17, item 4), in one command:  bench/startup.sh
 #
-#  1. builds the production artefact with bin/build-aot (extracted jar + JDK AOT cache from a training run;
-#     BENCH_SKIP_BUILD=1 reuses target/app and target/kcm-*.jar);
+#  1. builds the production artefact with bin/build-aot (extracted jar + JDK AOT cache from a training run on a
+#     scratch PostgreSQL database kcm_train, as for a PostgreSQL production; BENCH_SKIP_BUILD=1 reuses target/app
+#     and target/kcm-*.jar);
 #  2. on PostgreSQL (127.0.0.1:5432, trust auth) creates a fresh database kcm_startup; a first start (not
 #     measured) runs the migrations and writes the demo users and data (STARTUP_REUSE_DB=1: the database
 #     an earlier run prepared);
-#  3. for each way of starting (STARTUP_MODES, default "jar extracted aot": the fat jar with java -jar, the
-#     extracted jar without a cache, the extracted jar with the AOT cache — the production way) starts the
-#     application STARTUP_RUNS times (default 5) and takes the time from the process start to the first
+#  3. for each way of starting (STARTUP_MODES, default "jar extracted aot-nojit aot": the fat jar with java -jar,
+#     the extracted jar without a cache, with Spring AOT and the AOT cache but not the JIT directives, and
+#     `java @kcm.args` — the production way) starts the application STARTUP_RUNS times (default 5; the modes
+#     take turns) and takes the time from the process start to the first
 #     answered API call (POST /api/v1/auth/token answered 200, polled every 50 ms): the median and all runs;
 #  4. intake warm-up: for each mode in WARMUP_MODES (default "aot") a fresh start, then from the first request
 #     intake through the API (bench/intake.lua, 32 connections, wrk) in WINDOWS (default 7) windows of 20 s:
@@ -22,7 +24,7 @@ JAVA_HOME=$(bin/java-home); export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"   # Jav
 DB=${STARTUP_DB:-kcm_startup}
 PORT=${BENCH_PORT:-8097}
 RUNS=${STARTUP_RUNS:-5}
-MODES=${STARTUP_MODES:-jar extracted aot}
+MODES=${STARTUP_MODES:-jar extracted aot-nojit aot}
 WARMUP_MODES=${WARMUP_MODES:-aot}
 WINDOWS=${WINDOWS:-7}
 JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx2g}
@@ -36,7 +38,8 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 if [ "${BENCH_SKIP_BUILD:-0}" = 1 ]; then
   [ -s target/app/kcm.aot ] || { echo "no target/app/kcm.aot: run bin/build-aot (or leave BENCH_SKIP_BUILD unset)" >&2; exit 1; }
 else
-  bin/build-aot
+  $PG -d postgres -c "drop database if exists kcm_train with (force)" -c "create database kcm_train"
+  KCM_TRAIN_DB_URL="jdbc:postgresql://127.0.0.1:5432/kcm_train" bin/build-aot
 fi
 FATJAR=$(realpath "$(ls target/kcm-*.jar | grep -v '\.original$' | head -n1)")
 
@@ -59,7 +62,8 @@ launch() { # mode logfile: starts the application the way $1 says, in the backgr
   case "$1" in
     jar)       ( exec java $JAVA_OPTS -jar "$FATJAR" ) > "$2" 2>&1 & ;;
     extracted) ( cd target/app && exec java $JAVA_OPTS -jar kcm.jar ) > "$2" 2>&1 & ;;
-    aot)       ( cd target/app && exec java $JAVA_OPTS -Dspring.aot.enabled=true -XX:AOTCache=kcm.aot -jar kcm.jar ) > "$2" 2>&1 & ;;
+    aot)       ( cd target/app && exec java $JAVA_OPTS @kcm.args -jar kcm.jar ) > "$2" 2>&1 & ;;
+    aot-nojit) ( cd target/app && exec java $JAVA_OPTS -Dspring.aot.enabled=true -XX:AOTCache=kcm.aot -jar kcm.jar ) > "$2" 2>&1 & ;;
     *) echo "unknown mode $1" >&2; exit 1 ;;
   esac
   APP=$!
@@ -95,18 +99,20 @@ fi
 export KCM_DEMO=false
 
 declare -A med all cpumed
-for mode in $MODES; do
-  runs="" cpus=""
-  for i in $(seq 1 "$RUNS"); do
+declare -A runs cpus
+for i in $(seq 1 "$RUNS"); do  # the modes interleaved, so that a change in the machine's speed falls on all of them
+  for mode in $MODES; do
     first_answer_ms "$mode" "bench/results/startup-$mode-$i.log"
-    runs="$runs $MS" cpus="$cpus $CPU_MS"
+    runs[$mode]="${runs[$mode]:-} $MS" cpus[$mode]="${cpus[$mode]:-} $CPU_MS"
     stop
     sleep 1
   done
-  med[$mode]=$(echo "$runs" | median)
-  all[$mode]=$(echo "$runs" | sed 's/^ //')
-  cpumed[$mode]=$(echo "$cpus" | median)
-  echo "   $mode: median ${med[$mode]} ms, CPU ${cpumed[$mode]} ms (runs:${runs}; CPU:${cpus})"
+done
+for mode in $MODES; do
+  med[$mode]=$(echo "${runs[$mode]}" | median)
+  all[$mode]=$(echo "${runs[$mode]}" | sed 's/^ //')
+  cpumed[$mode]=$(echo "${cpus[$mode]}" | median)
+  echo "   $mode: median ${med[$mode]} ms, CPU ${cpumed[$mode]} ms (runs: ${all[$mode]}; CPU:${cpus[$mode]})"
 done
 
 declare -A win
@@ -135,7 +141,8 @@ steady_pct() { echo "$1" | awk '{ n = NF; s = ($(n) + $(n-1) + $(n-2)) / 3; prin
 label() { case "$1" in
   jar) echo "\`java -jar target/kcm-….jar\` (fat jar)" ;;
   extracted) echo "extracted (\`-Djarmode=tools extract\`), no AOT cache" ;;
-  aot) echo "extracted + Spring AOT + JDK AOT cache (\`-Dspring.aot.enabled=true -XX:AOTCache=kcm.aot\`, bin/build-aot) — **the production way**" ;;
+  aot-nojit) echo "extracted + Spring AOT + JDK AOT cache, without the JIT directives (the production way before ADR 0006)" ;;
+  aot) echo "extracted + Spring AOT + JDK AOT cache + JIT directives (\`java @kcm.args -jar kcm.jar\`, bin/build-aot) — **the production way**" ;;
 esac; }
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
 mem=$(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)
