@@ -3,8 +3,16 @@ package com.kcm.shared.sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,6 +26,13 @@ import org.springframework.stereotype.Component;
  * on PostgreSQL the inserts go out as one statement text ("insert …; insert …"), which its driver sends as one
  * message with every parameter bound; elsewhere (H2, in the same process, where a round trip costs nothing)
  * one after the other. For a path that runs for every request and must be cheap — see docs/decisions.md.
+ * <p>
+ * On PostgreSQL the rows of one table and column list also share one statement, {@code insert … values (…),
+ * (…)}: each statement costs the server a parse, a plan and an executor start, several times the cost of one
+ * more row (a group of intakes was some sixty single-row statements, issue 17). The statements then follow the
+ * tables' foreign keys — a table after every table it references — so a row never comes before a row it
+ * refers to, whatever order the rows of several callers were given in; within a table the rows keep their
+ * order. When the foreign keys form a cycle between tables, the rows go one statement each, in their order.
  * Errors come as Spring's {@link org.springframework.dao.DataAccessException}s, like those of JPA.
  */
 @Component
@@ -27,6 +42,15 @@ public class Inserts {
 	private final Databases databases;
 	private final ObjectProvider<RowMapping<?>> mappingBeans;
 	private volatile Map<Class<?>, RowMapping<?>> mappings;
+	/** The tables' places in foreign-key order (PostgreSQL), read once; null until read. */
+	private volatile TableOrder tableOrder;
+
+	/** The tables' places, or null when their foreign keys form a cycle. */
+	private record TableOrder(ToIntFunction<String> places) {
+	}
+
+	/** The most parameters one statement binds (PostgreSQL's protocol allows 65,535). */
+	static final int MAX_PARAMETERS = 30_000;
 
 	public Inserts(JdbcTemplate jdbc, Databases databases, ObjectProvider<RowMapping<?>> mappings) {
 		this.jdbc = jdbc;
@@ -43,10 +67,11 @@ public class Inserts {
 		boolean postgres = databases.isPostgres();
 		jdbc.execute((ConnectionCallback<Void>) connection -> {
 			if (postgres) {
-				write(connection, String.join(";\n", rows.stream().map(Insert::sql).toList()), rows);
+				List<Statement> statements = statements(rows, tableOrder(connection));
+				write(connection, String.join(";\n", statements.stream().map(Statement::sql).toList()), statements);
 			} else {
 				for (Insert row : rows) {
-					write(connection, row.sql(), List.of(row));
+					write(connection, row.sql(), List.of(new Statement(row.sql(), List.of(row))));
 				}
 			}
 			return null;
@@ -70,22 +95,124 @@ public class Inserts {
 		return mapping.insert(row);
 	}
 
-	private static void write(Connection connection, String sql, List<Insert> rows) throws SQLException {
+	private static void write(Connection connection, String sql, List<Statement> statements) throws SQLException {
 		try (PreparedStatement ps = connection.prepareStatement(sql)) {
 			int index = 1;
-			for (Insert row : rows) {
-				for (Object value : row.values()) {
-					ps.setObject(index++, value);
+			for (Statement statement : statements) {
+				for (Insert row : statement.rows()) {
+					for (Object value : row.values()) {
+						ps.setObject(index++, value);
+					}
 				}
 			}
 			ps.execute();
-			for (Insert row : rows) {
+			for (Statement statement : statements) {
 				int count = ps.getUpdateCount();
-				if (count != 1) {
-					throw new JdbcUpdateAffectedIncorrectNumberOfRowsException(row.sql(), 1, count);
+				if (count != statement.rows().size()) {
+					throw new JdbcUpdateAffectedIncorrectNumberOfRowsException(statement.sql(), statement.rows().size(),
+							count);
 				}
 				ps.getMoreResults();
 			}
 		}
+	}
+
+	/** One statement of a batch and the rows whose values it binds, in order. */
+	record Statement(String sql, List<Insert> rows) {
+	}
+
+	/**
+	 * The statements that write {@code rows}: those of one table and column list together (at most
+	 * {@link #MAX_PARAMETERS} values each), ordered by {@code tableOrder} (a table's place; equal places keep the
+	 * order of their first row), the rows of a table in their given order. A null order: one statement per row.
+	 */
+	static List<Statement> statements(List<Insert> rows, ToIntFunction<String> tableOrder) {
+		if (tableOrder == null) {
+			return rows.stream().map(r -> new Statement(r.sql(), List.of(r))).toList();
+		}
+		Map<String, List<Insert>> byShape = new LinkedHashMap<>();
+		for (Insert row : rows) {
+			byShape.computeIfAbsent(row.sql(), k -> new ArrayList<>()).add(row);
+		}
+		List<Statement> statements = new ArrayList<>();
+		for (List<Insert> shape : byShape.values()) {
+			int perStatement = Math.max(1, MAX_PARAMETERS / Math.max(1, shape.get(0).values().size()));
+			for (int from = 0; from < shape.size(); from += perStatement) {
+				List<Insert> part = shape.subList(from, Math.min(shape.size(), from + perStatement));
+				statements.add(new Statement(multiRow(part), List.copyOf(part)));
+			}
+		}
+		statements.sort(Comparator.comparingInt(st -> tableOrder.applyAsInt(st.rows().get(0).table())));
+		return statements;
+	}
+
+	private static String multiRow(List<Insert> rows) {
+		String single = rows.get(0).sql();
+		if (rows.size() == 1) {
+			return single;
+		}
+		int values = single.lastIndexOf(" values (");
+		String tuple = single.substring(values + " values ".length());
+		StringBuilder sql = new StringBuilder(single.length() + (tuple.length() + 2) * rows.size());
+		sql.append(single, 0, values + " values ".length()).append(tuple);
+		for (int i = 1; i < rows.size(); i++) {
+			sql.append(", ").append(tuple);
+		}
+		return sql.toString();
+	}
+
+	private ToIntFunction<String> tableOrder(Connection connection) throws SQLException {
+		TableOrder order = tableOrder;
+		if (order == null) {
+			Map<String, Set<String>> references = new HashMap<>();
+			try (PreparedStatement ps = connection.prepareStatement("select conrelid::regclass::text, "
+					+ "confrelid::regclass::text from pg_constraint where contype = 'f' and conrelid <> confrelid");
+					var rs = ps.executeQuery()) {
+				while (rs.next()) {
+					references.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
+				}
+			}
+			order = new TableOrder(foreignKeyOrder(references));
+			tableOrder = order;
+		}
+		return order.places();
+	}
+
+	/**
+	 * Each table's place: 0 when it references no other table, else one more than the highest place of the
+	 * tables it references ({@code references}: table → the tables its foreign keys point to). Tables that
+	 * reference each other (a cycle) have no such place: then null.
+	 */
+	static ToIntFunction<String> foreignKeyOrder(Map<String, Set<String>> references) {
+		Map<String, Integer> places = new HashMap<>();
+		for (String table : references.keySet()) {
+			if (place(table, references, places, new HashSet<>()) < 0) {
+				return null;
+			}
+		}
+		Map<String, Integer> known = Collections.unmodifiableMap(places);
+		return table -> known.getOrDefault(table, 0);
+	}
+
+	private static int place(String table, Map<String, Set<String>> references, Map<String, Integer> places,
+			Set<String> visiting) {
+		Integer known = places.get(table);
+		if (known != null) {
+			return known;
+		}
+		if (!visiting.add(table)) {
+			return -1; // a cycle
+		}
+		int place = 0;
+		for (String referenced : references.getOrDefault(table, Set.of())) {
+			int p = place(referenced, references, places, visiting);
+			if (p < 0) {
+				return -1;
+			}
+			place = Math.max(place, p + 1);
+		}
+		visiting.remove(table);
+		places.put(table, place);
+		return place;
 	}
 }
