@@ -23,9 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
-import com.kcm.shared.crypto.Sha256;
 import com.kcm.customer.IntakeParties;
 import com.kcm.identity.Role;
+import com.kcm.shared.crypto.Sha256;
 import com.kcm.shared.domain.ValidationException;
 import com.kcm.shared.domain.Violations;
 import com.kcm.shared.sql.GroupCommit;

@@ -18,9 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.kcm.shared.crypto.Sha256;
 import com.kcm.shared.cache.Caches;
 import com.kcm.shared.cache.Expiring;
+import com.kcm.shared.crypto.Sha256;
 
 /**
  * Issues bearer tokens for a username and password, and resolves them on every API call. A resolved token

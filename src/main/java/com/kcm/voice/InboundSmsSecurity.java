@@ -24,8 +24,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import com.kcm.shared.crypto.Sha256;
 import com.kcm.audit.Audit;
+import com.kcm.shared.crypto.Sha256;
 
 /**
  * The inbound SMS endpoint's own security chain (before the API chain): no user token, but the gateway's

@@ -59,13 +59,23 @@ public final class Insert implements Row {
 		Shape shape = new Shape(table, List.copyOf(columns));
 		String known = STATEMENTS.get(shape);
 		if (known == null) {
-			known = "insert into " + table + " (" + String.join(", ", columns) + ") values ("
-					+ String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+			known = sql(1);
 			if (STATEMENTS.size() < MAX_SHAPES) {
 				STATEMENTS.putIfAbsent(shape, known);
 			}
 		}
 		return known;
+	}
+
+	/** The statement inserting {@code rows} rows of this table and columns: one {@code (?, …)} tuple per row. */
+	String sql(int rows) {
+		String tuple = "(" + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+		StringBuilder sql = new StringBuilder("insert into ").append(table).append(" (").append(String.join(", ", columns))
+				.append(") values ").append(tuple);
+		for (int i = 1; i < rows; i++) {
+			sql.append(", ").append(tuple);
+		}
+		return sql.toString();
 	}
 
 	private static Object jdbcValue(Object value) {

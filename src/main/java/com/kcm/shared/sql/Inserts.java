@@ -70,8 +70,8 @@ public class Inserts {
 				List<Statement> statements = statements(rows, tableOrder(connection));
 				write(connection, String.join(";\n", statements.stream().map(Statement::sql).toList()), statements);
 			} else {
-				for (Insert row : rows) {
-					write(connection, row.sql(), List.of(new Statement(row.sql(), List.of(row))));
+				for (Statement statement : statements(rows, null)) {
+					write(connection, statement.sql(), List.of(statement));
 				}
 			}
 			return null;
@@ -139,26 +139,12 @@ public class Inserts {
 			int perStatement = Math.max(1, MAX_PARAMETERS / Math.max(1, shape.get(0).values().size()));
 			for (int from = 0; from < shape.size(); from += perStatement) {
 				List<Insert> part = shape.subList(from, Math.min(shape.size(), from + perStatement));
-				statements.add(new Statement(multiRow(part), List.copyOf(part)));
+				statements.add(new Statement(part.size() == 1 ? part.get(0).sql() : part.get(0).sql(part.size()),
+						List.copyOf(part)));
 			}
 		}
 		statements.sort(Comparator.comparingInt(st -> tableOrder.applyAsInt(st.rows().get(0).table())));
 		return statements;
-	}
-
-	private static String multiRow(List<Insert> rows) {
-		String single = rows.get(0).sql();
-		if (rows.size() == 1) {
-			return single;
-		}
-		int values = single.lastIndexOf(" values (");
-		String tuple = single.substring(values + " values ".length());
-		StringBuilder sql = new StringBuilder(single.length() + (tuple.length() + 2) * rows.size());
-		sql.append(single, 0, values + " values ".length()).append(tuple);
-		for (int i = 1; i < rows.size(); i++) {
-			sql.append(", ").append(tuple);
-		}
-		return sql.toString();
 	}
 
 	private ToIntFunction<String> tableOrder(Connection connection) throws SQLException {
