@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
@@ -49,6 +50,15 @@ public class Inserts {
 	private record TableOrder(ToIntFunction<String> places) {
 	}
 
+	/**
+	 * Batch texts by the texts of their statements. A group commit's batches repeat a few compositions (the same
+	 * tables with the same numbers of rows), and the same text lets the driver find the statement it parsed and
+	 * prepared before instead of parsing a new one (issue 17). Bounded: past {@link #MAX_BATCH_TEXTS} texts new
+	 * compositions are joined each time.
+	 */
+	private final Map<List<String>, String> batchTexts = new ConcurrentHashMap<>();
+	static final int MAX_BATCH_TEXTS = 2_000;
+
 	/** The most parameters one statement binds (PostgreSQL's protocol allows 65,535). */
 	static final int MAX_PARAMETERS = 30_000;
 
@@ -68,7 +78,7 @@ public class Inserts {
 		jdbc.execute((ConnectionCallback<Void>) connection -> {
 			if (postgres) {
 				List<Statement> statements = statements(rows, tableOrder(connection));
-				write(connection, String.join(";\n", statements.stream().map(Statement::sql).toList()), statements);
+				write(connection, batchText(statements), statements);
 			} else {
 				for (Statement statement : statements(rows, null)) {
 					write(connection, statement.sql(), List.of(statement));
@@ -93,6 +103,23 @@ public class Inserts {
 			throw new IllegalArgumentException("no RowMapping for " + row.getClass().getName());
 		}
 		return mapping.insert(row);
+	}
+
+	/** The statements' texts as one, separated by semicolons (PostgreSQL's driver sends them as one message). */
+	String batchText(List<Statement> statements) {
+		List<String> parts = new ArrayList<>(statements.size());
+		for (Statement statement : statements) {
+			parts.add(statement.sql());
+		}
+		String text = batchTexts.get(parts);
+		if (text == null) {
+			text = String.join(";\n", parts);
+			if (batchTexts.size() < MAX_BATCH_TEXTS) {
+				String first = batchTexts.putIfAbsent(List.copyOf(parts), text);
+				text = first == null ? text : first;
+			}
+		}
+		return text;
 	}
 
 	private static void write(Connection connection, String sql, List<Statement> statements) throws SQLException {

@@ -129,6 +129,46 @@ class InsertsStatementsTests {
 		assertThat(statements).allSatisfy(s -> assertThat(s.sql().split("\\), \\(").length).isEqualTo(s.rows().size()));
 	}
 
+	@ParameterizedTest
+	@ValueSource(ints = { 1, 2, 3, 31, Insert.MAX_KEPT_ROWS, Insert.MAX_KEPT_ROWS + 1, 200 })
+	void aMultiRowTextHasOneTuplePerRowAndIsMadeOncePerShapeUpToTheKeptRows(int n) {
+		String text = row("complaint", 1).sql(n);
+
+		assertThat(text).startsWith("insert into complaint (id, note) values (?, ?)");
+		assertThat(text.split("\\(\\?, \\?\\)", -1)).hasSize(n + 1);
+		assertThat(row("complaint", 2).sql(n)).isEqualTo(text);
+		if (n <= Insert.MAX_KEPT_ROWS) { // the driver finds its parsed statement by this text
+			assertThat(row("complaint", 2).sql(n)).isSameAs(text);
+		}
+	}
+
+	@Test
+	void aColumnAddedAfterTheTextWasAskedForChangesTheText() {
+		Insert insert = row("complaint", 1);
+		String before = insert.sql();
+
+		insert.value("status", "REGISTERED");
+
+		assertThat(before).isEqualTo("insert into complaint (id, note) values (?, ?)");
+		assertThat(insert.sql()).isEqualTo("insert into complaint (id, note, status) values (?, ?, ?)");
+		assertThat(insert.sql(2)).isEqualTo("insert into complaint (id, note, status) values (?, ?, ?), (?, ?, ?)");
+	}
+
+	@Test
+	void aBatchOfTheSameCompositionIsTheSameTextAgain() {
+		Inserts inserts = new Inserts(null, null, null);
+		List<Insert> group = List.of(row("complaint", 1), row("audit_entry", 2), row("complaint", 3));
+		List<Insert> sameComposition = List.of(row("complaint", 4), row("complaint", 5), row("audit_entry", 6));
+
+		String text = inserts.batchText(Inserts.statements(group, Inserts.foreignKeyOrder(SCHEMA)));
+
+		assertThat(text).isEqualTo("insert into complaint (id, note) values (?, ?), (?, ?);\n"
+				+ "insert into audit_entry (id, note) values (?, ?)");
+		assertThat(inserts.batchText(Inserts.statements(sameComposition, Inserts.foreignKeyOrder(SCHEMA)))).isSameAs(text);
+		assertThat(inserts.batchText(Inserts.statements(group.subList(0, 2), Inserts.foreignKeyOrder(SCHEMA))))
+				.isEqualTo("insert into complaint (id, note) values (?, ?);\ninsert into audit_entry (id, note) values (?, ?)");
+	}
+
 	private static Insert row(String table, long id) {
 		return Insert.into(table).value("id", id).value("note", "n" + id);
 	}
