@@ -14,9 +14,12 @@ final class KcmPrincipal implements UserDetails {
 	private final String passwordHash;
 	private final boolean enabled;
 	private final boolean locked;
+	/** Made once: a bearer token's principal is cached and its authorities read for every request. */
+	private final List<GrantedAuthority> authorities;
 
 	KcmPrincipal(CurrentUser user, String passwordHash, boolean enabled, boolean locked) {
 		this.user = user;
+		this.authorities = authorities(user);
 		this.passwordHash = passwordHash;
 		this.enabled = enabled;
 		this.locked = locked;
@@ -29,7 +32,7 @@ final class KcmPrincipal implements UserDetails {
 
 	@Override
 	public Collection<? extends GrantedAuthority> getAuthorities() {
-		return authorities(user);
+		return authorities;
 	}
 
 	static List<GrantedAuthority> authorities(CurrentUser user) {

@@ -19,6 +19,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 import com.kcm.audit.Audit;
@@ -51,6 +52,12 @@ class SecurityConfig {
 				.role("AFTER_SALES_MANAGER").implies("AFTER_SALES")
 				.role("CS_SUPERVISOR").implies("CS_AGENT")
 				.build();
+	}
+
+	/** The strict firewall, its header checks without regular expressions ({@link Firewall}). */
+	@Bean
+	static HttpFirewall httpFirewall() {
+		return Firewall.strict();
 	}
 
 	@Bean
