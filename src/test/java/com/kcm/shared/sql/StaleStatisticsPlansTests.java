@@ -7,9 +7,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -195,6 +197,17 @@ class StaleStatisticsPlansTests {
 		}
 	}
 
+	/** Only an index of one state may be read whole: one of every row with a value is still caught. */
+	@Test
+	void anIndexMayBeReadWholeOnlyWhenItHoldsTheRowsOfOneState() {
+		String plan = "Limit\n  ->  Index Scan using some_idx on complaint c1_0\n";
+
+		assertThat(ONE_VALUE.matcher("((status)::text = 'CLOSURE_REQUESTED'::text)").matches()).isTrue();
+		assertThat(ONE_VALUE.matcher("(callback_due_at IS NOT NULL)").matches()).isFalse();
+		assertThat(wholeTableScans(plan, Set.of("some_idx"))).isEmpty();
+		assertThat(wholeTableScans(plan, Set.of())).containsExactly("whole index some_idx on complaint");
+	}
+
 	/** The plan problems of one statement, planned for the given values and as a generic plan. */
 	private static List<String> wholeTableReads(Statement s, String sql, String[] values) throws SQLException {
 		List<String> bad = new ArrayList<>();
@@ -204,7 +217,7 @@ class StaleStatisticsPlansTests {
 			for (String mode : List.of("force_custom_plan", "force_generic_plan")) {
 				s.execute("set plan_cache_mode = " + mode);
 				String plan = explain(s, "explain execute kcm_stale(" + String.join(", ", values) + ")");
-				List<String> scans = wholeTableScans(plan);
+				List<String> scans = wholeTableScans(plan, oneStateIndexes(s));
 				System.out.println(mode + ": " + sql + "\n" + plan); // in the test's output file, for whoever reads a failure
 				if (!scans.isEmpty()) {
 					bad.add(mode + " of " + sql + "\n  reads " + scans + "\n" + plan);
@@ -218,6 +231,27 @@ class StaleStatisticsPlansTests {
 		}
 		return bad;
 	}
+
+	/**
+	 * The partial indexes of the copied tables whose predicate is one value of a column ({@code where status =
+	 * 'CLOSURE_REQUESTED'}): they hold only the rows in that state (the callback queue), so reading one of them
+	 * whole reads those rows, not the table.
+	 */
+	private static Set<String> oneStateIndexes(Statement s) throws SQLException {
+		Set<String> names = new HashSet<>();
+		try (ResultSet rs = s.executeQuery("select c.relname, pg_get_expr(i.indpred, i.indrelid) from pg_index i "
+				+ "join pg_class c on c.oid = i.indexrelid join pg_namespace n on n.oid = c.relnamespace "
+				+ "where n.nspname = '" + SCHEMA + "' and i.indpred is not null")) {
+			while (rs.next()) {
+				if (ONE_VALUE.matcher(rs.getString(2)).matches()) {
+					names.add(rs.getString(1));
+				}
+			}
+		}
+		return names;
+	}
+
+	private static final Pattern ONE_VALUE = Pattern.compile("\\(*\\w+\\)*(?:::text)? = '\\w+'::\\w+(?: varying)?\\)*");
 
 	private static String explain(Statement s, String sql) throws SQLException {
 		StringBuilder plan = new StringBuilder();
@@ -237,9 +271,10 @@ class StaleStatisticsPlansTests {
 	 * What in a plan reads a whole large table: a sequential scan of one, an index scan of one without an index
 	 * condition (a walk of the whole index), and any index scan whose only condition is {@code col IS NULL} on
 	 * these tables, where the nullable indexed columns are null for nearly every row (the plan of issue 17:
-	 * a BitmapAnd with ix_customer_merged_into read every customer for each intake).
+	 * a BitmapAnd with ix_customer_merged_into read every customer for each intake). An index that holds only
+	 * the rows of one state ({@code oneState}) may be read whole.
 	 */
-	static List<String> wholeTableScans(String plan) {
+	static List<String> wholeTableScans(String plan, Set<String> oneState) {
 		List<String> found = new ArrayList<>();
 		String[] lines = plan.split("\n");
 		for (int i = 0; i < lines.length; i++) {
@@ -264,7 +299,9 @@ class StaleStatisticsPlansTests {
 				}
 			}
 			if (condition == null) {
-				found.add("whole index " + index + (table == null ? "" : " on " + table));
+				if (!oneState.contains(index)) {
+					found.add("whole index " + index + (table == null ? "" : " on " + table));
+				}
 			}
 			else if (ONLY_IS_NULL.matcher(condition).find()) {
 				found.add("index " + index + " for " + condition + " (null in nearly every row)");
