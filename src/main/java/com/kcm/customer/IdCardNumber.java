@@ -14,6 +14,7 @@ record IdCardNumber(String value) {
 
 	private static final Pattern EIGHTEEN = Pattern.compile("\\d{17}[\\dX]");
 	private static final Pattern FIFTEEN = Pattern.compile("\\d{15}");
+	private static final Pattern BLANKS = Pattern.compile("\\s");
 	private static final int[] WEIGHTS = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
 	private static final char[] CHECK = "10X98765432".toCharArray();
 
@@ -27,7 +28,7 @@ record IdCardNumber(String value) {
 		if (raw == null) {
 			return Optional.empty();
 		}
-		String v = raw.replaceAll("\\s", "").toUpperCase(java.util.Locale.ROOT);
+		String v = BLANKS.matcher(raw).replaceAll("").toUpperCase(java.util.Locale.ROOT);
 		return valid(v) ? Optional.of(new IdCardNumber(v)) : Optional.empty();
 	}
 
