@@ -1,12 +1,11 @@
 package db.migration.complaint;
 
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
-import java.util.Locale;
 
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
+
+import db.migration.PostgresOnly;
 
 /**
  * Indexes that an intake's insert had to maintain although the new row holds nothing they serve (issue 17): on
@@ -55,14 +54,6 @@ public class V202612070300__intake_partial_indexes extends BaseJavaMigration {
 
 	@Override
 	public void migrate(Context context) throws Exception {
-		Connection connection = context.getConnection();
-		if (!connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
-			return;
-		}
-		try (Statement s = connection.createStatement()) {
-			for (String sql : STATEMENTS) {
-				s.execute(sql);
-			}
-		}
+		PostgresOnly.execute(context, STATEMENTS);
 	}
 }

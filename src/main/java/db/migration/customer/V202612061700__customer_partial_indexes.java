@@ -1,11 +1,12 @@
 package db.migration.customer;
 
-import java.sql.Connection;
-import java.sql.Statement;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
+
+import db.migration.PostgresOnly;
 
 /**
  * Indexes on nullable columns that are null for almost every customer become partial
@@ -25,16 +26,11 @@ public class V202612061700__customer_partial_indexes extends BaseJavaMigration {
 
 	@Override
 	public void migrate(Context context) throws Exception {
-		Connection connection = context.getConnection();
-		if (!connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
-			return;
+		List<String> statements = new ArrayList<>();
+		for (String[] index : INDEXES) {
+			statements.add("drop index " + index[0]);
+			statements.add("create index " + index[0] + " on customer (" + index[1] + ") where " + index[1] + " is not null");
 		}
-		try (Statement s = connection.createStatement()) {
-			for (String[] index : INDEXES) {
-				s.execute("drop index " + index[0]);
-				s.execute("create index " + index[0] + " on customer (" + index[1] + ") where " + index[1]
-						+ " is not null");
-			}
-		}
+		PostgresOnly.execute(context, statements);
 	}
 }

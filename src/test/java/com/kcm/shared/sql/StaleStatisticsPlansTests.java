@@ -213,11 +213,12 @@ class StaleStatisticsPlansTests {
 		List<String> bad = new ArrayList<>();
 		s.execute("set search_path = " + SCHEMA);
 		s.execute("prepare kcm_stale as " + sql);
+		Set<String> oneState = oneStateIndexes(s);
 		try {
 			for (String mode : List.of("force_custom_plan", "force_generic_plan")) {
 				s.execute("set plan_cache_mode = " + mode);
 				String plan = explain(s, "explain execute kcm_stale(" + String.join(", ", values) + ")");
-				List<String> scans = wholeTableScans(plan, oneStateIndexes(s));
+				List<String> scans = wholeTableScans(plan, oneState);
 				System.out.println(mode + ": " + sql + "\n" + plan); // in the test's output file, for whoever reads a failure
 				if (!scans.isEmpty()) {
 					bad.add(mode + " of " + sql + "\n  reads " + scans + "\n" + plan);
