@@ -6,14 +6,13 @@ import java.lang.invoke.MethodType;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCreator;
 import org.springframework.jdbc.core.PreparedStatementCreatorFactory;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.SqlParameter;
-import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
-import org.springframework.jdbc.core.namedparam.ParsedSql;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
 
@@ -30,25 +29,27 @@ public class BinaryResults {
 
 	private static final MethodHandle SET_PREPARE_THRESHOLD = prepareThreshold();
 
-	private final JdbcTemplate jdbc;
+	private final NamedParameterJdbcTemplate plain;
+	private final NamedParameterJdbcTemplate binary;
 	private final Databases databases;
 
 	BinaryResults(JdbcTemplate jdbc, Databases databases) {
-		this.jdbc = jdbc;
+		this.plain = new NamedParameterJdbcTemplate(jdbc);
+		this.binary = new NamedParameterJdbcTemplate(jdbc) {
+			@Override
+			protected PreparedStatementCreator getPreparedStatementCreator(String sql, SqlParameterSource params,
+					Consumer<PreparedStatementCreatorFactory> customizer) {
+				PreparedStatementCreator creator = super.getPreparedStatementCreator(sql, params, customizer);
+				return connection -> binary(creator.createPreparedStatement(connection));
+			}
+		};
 		this.databases = databases;
 	}
 
-	/** The rows of {@code sql} with named parameters, as {@code NamedParameterJdbcTemplate} would read them. */
+	/** The rows of {@code sql} with named parameters, as {@code NamedParameterJdbcTemplate} reads them. */
 	public <T> List<T> query(String sql, SqlParameterSource params, RowMapper<T> mapper) {
-		ParsedSql parsed = NamedParameterUtils.parseSqlStatement(sql);
-		List<SqlParameter> declared = NamedParameterUtils.buildSqlParameterList(parsed, params);
-		PreparedStatementCreator plain = new PreparedStatementCreatorFactory(
-				NamedParameterUtils.substituteNamedParameters(parsed, params), declared)
-				.newPreparedStatementCreator(NamedParameterUtils.buildValueArray(parsed, params, declared));
-		if (SET_PREPARE_THRESHOLD == null || !databases.isPostgres()) {
-			return jdbc.query(plain, mapper);
-		}
-		return jdbc.query(connection -> binary(plain.createPreparedStatement(connection)), mapper);
+		boolean forceBinary = SET_PREPARE_THRESHOLD != null && databases.isPostgres();
+		return (forceBinary ? binary : plain).query(sql, params, mapper);
 	}
 
 	private static PreparedStatement binary(PreparedStatement statement) throws SQLException {
