@@ -105,11 +105,12 @@ delete from work_order_handling_summary where complaint_id in (select id from co
 delete from complaint_handling_summary where complaint_id in (select id from complaint where registered_by = 'bench');
 insert into complaint_handling_summary (complaint_id, status, status_at, status_before, status_before_at,
     status_first_at, category, category_at, category_before, category_before_at, category_first_at, closed_at,
-    callback_first_at, callback_last_at, reached_callbacks, false_replies, last_reached, last_satisfied)
+    callback_first_at, callback_last_at, reached_callbacks, false_replies, last_reached, last_satisfied, kind,
+    channel, online_negative)
 select c.id, st.latest, st.latest_at, st.before, st.before_at, st.first_at,
        ca.latest, ca.latest_at, ca.before, ca.before_at, ca.first_at, st.closed_at,
        cb.first_at, cb.last_at, coalesce(cb.reached, 0), coalesce(cb.false_replies, 0), cb.last_reached,
-       cb.last_satisfied
+       cb.last_satisfied, c.kind, c.channel, c.online_negative
 from complaint c
 left join (select complaint_id, max(to_status) filter (where n = 1) as latest, max(at) filter (where n = 1) as latest_at,
                   max(to_status) filter (where n = 2) as before, max(at) filter (where n = 2) as before_at,

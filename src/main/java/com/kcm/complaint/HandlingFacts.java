@@ -40,7 +40,7 @@ public class HandlingFacts {
 	private static String latestBefore(String x, String column, String eventColumn) {
 		return "case when s." + column + "_at < " + x + " then s." + column + " when s." + column + "_before_at < " + x
 				+ " then s." + column + "_before when s." + column + "_first_at is null or s." + column + "_first_at >= "
-				+ x + " then null else (select e." + eventColumn + " from complaint_event e where e.complaint_id = c.id"
+				+ x + " then null else (select e." + eventColumn + " from complaint_event e where e.complaint_id = s.complaint_id"
 				+ " and e.at < " + x + " and e." + eventColumn + " is not null order by e.at desc, e.id desc"
 				+ " fetch first 1 rows only) end";
 	}
@@ -55,11 +55,13 @@ public class HandlingFacts {
 	/**
 	 * The facts from the handling summary (ADR 0003): one row of {@code complaint_handling_summary} per
 	 * complaint and at most one of {@code work_order_handling_summary} per work order. Each value equals the
-	 * timeline lookup of the same name "before the cut-off" (kept in the tests as their oracle). A complaint's
-	 * first work order ({@code seq} 1) has no earlier one to look for: most rows skip that lookup.
+	 * timeline lookup of the same name "before the cut-off" (kept in the tests as their oracle). The complaint's
+	 * kind, channel and online flag, which never change after registration, are on its summary row too: the
+	 * complaint's own wide row is not read (its probe was a third of the query). A complaint's first work order
+	 * ({@code seq} 1) has no earlier one to look for: most rows skip that lookup.
 	 */
 	private static final String FACTS = """
-			select c.id as complaint_id, w.dealer_id, w.id as work_order_id, c.kind, c.channel, c.online_negative,
+			select s.complaint_id, w.dealer_id, w.id as work_order_id, s.kind, s.channel, s.online_negative,
 			       w.transfer, w.dispatched_at, w.reply_due_at, w.close_due_at,
 			       case when ws.first_reply_at < :c then ws.first_reply_at end as first_reply_at,
 			       case when ws.first_contact_at is null or not (ws.first_reply_at < :c) then null
@@ -71,19 +73,18 @@ public class HandlingFacts {
 			+ latestBefore(":c", "category", "category") + " as category_at,\n"
 			+ "case when s.closed_at < :c then s.closed_at end as closed_at,\n"
 			+ callbackFact("reached_callbacks", "0", "select count(*) from complaint_callback cb"
-					+ " where cb.complaint_id = c.id and cb.at < :c and cb.reached = true") + " as reached_callbacks,\n"
+					+ " where cb.complaint_id = s.complaint_id and cb.at < :c and cb.reached = true") + " as reached_callbacks,\n"
 			+ callbackFact("false_replies", "0", "select count(*) from complaint_callback cb"
-					+ " where cb.complaint_id = c.id and cb.at < :c and cb.false_reply = true") + " as false_replies,\n"
+					+ " where cb.complaint_id = s.complaint_id and cb.at < :c and cb.false_reply = true") + " as false_replies,\n"
 			+ callbackFact("last_reached", "null", "select cb.reached from complaint_callback cb"
-					+ " where cb.complaint_id = c.id and cb.at < :c order by cb.at desc, cb.id desc fetch first 1 rows only")
+					+ " where cb.complaint_id = s.complaint_id and cb.at < :c order by cb.at desc, cb.id desc fetch first 1 rows only")
 			+ " as last_reached,\n"
 			+ callbackFact("last_satisfied", "null", "select cb.satisfied from complaint_callback cb"
-					+ " where cb.complaint_id = c.id and cb.at < :c and cb.reached = true"
+					+ " where cb.complaint_id = s.complaint_id and cb.at < :c and cb.reached = true"
 					+ " order by cb.at desc, cb.id desc fetch first 1 rows only") + " as last_satisfied\n"
 			+ """
 			from work_order w
-			join complaint c on c.id = w.complaint_id
-			join complaint_handling_summary s on s.complaint_id = c.id
+			join complaint_handling_summary s on s.complaint_id = w.complaint_id
 			left join work_order_handling_summary ws on ws.work_order_id = w.id
 			where w.dispatched_at >= :from and w.dispatched_at < :to and w.dispatched_at < :c
 			  and not (w.status = 'VOIDED' and w.ended_at < :c)
@@ -153,7 +154,7 @@ public class HandlingFacts {
 				+ " and (c.closed_at is null or c.closed_at >= :pc) and c.registered_at < :to")
 				.param("pc", utc(previousCutoff)).param("to", utc(monthStart)).query(Long.class).list();
 		List<HandlingFact> out = new ArrayList<>();
-		String sql = FACTS.replace("w.dispatched_at >= :from and ", "") + " and c.id in (:ids)"
+		String sql = FACTS.replace("w.dispatched_at >= :from and ", "") + " and w.complaint_id in (:ids)"
 				+ (dealerId == null ? "" : " and w.dealer_id = :dealer");
 		for (int i = 0; i < candidates.size(); i += CHUNK) {
 			var params = new MapSqlParameterSource().addValue("to", utc(monthStart)).addValue("c", utc(cutoff))

@@ -6,9 +6,11 @@ import java.sql.Statement;
 
 /**
  * The statements that build the handling summary (ADR 0003) from the timeline, for the complaints a condition
- * selects: used by the migration that fills it (hence public; a change to these statements needs a new migration
- * that rebuilds the tables, never an edit of V202612070001), by the complaint module's refresh after each timeline change
- * and by the repair command, so all three write the same rows. The condition names the complaint id as
+ * selects: used by the migration that fills it (hence public), by the complaint module's refresh after each
+ * timeline change and by the repair command, so all three write the same rows. A change to these statements needs
+ * a new migration that changes the tables and rebuilds them; the earlier rebuild migration, which would run the
+ * changed statements on a fresh database before the new columns exist, is then emptied (as V202612070001 was for
+ * V202612071400). The condition names the complaint id as
  * {@value #ID}, which each statement replaces by its own indexed column (the complaint's primary key, the work
  * order's {@code complaint_id}): a refresh's {@code {id} = ?} is then an index lookup whatever the planner's
  * statistics say, no join order to get wrong. Plain SQL that runs unchanged on PostgreSQL and H2 (PostgreSQL
@@ -57,7 +59,7 @@ public final class HandlingSummaryRows {
 				insert into complaint_handling_summary (complaint_id, status, status_at, status_before, status_before_at,
 				    status_first_at, category, category_at, category_before, category_before_at, category_first_at,
 				    closed_at, callback_first_at, callback_last_at, reached_callbacks, false_replies, last_reached,
-				    last_satisfied)
+				    last_satisfied, kind, channel, online_negative)
 				select c.id,
 				""" + latest("e.to_status", "to_status") + ",\n" + latest("e.at", "to_status") + ",\n"
 				+ beforeLatest("e.to_status", "to_status") + ",\n" + beforeLatest("e.at", "to_status") + ",\n"
@@ -74,7 +76,7 @@ public final class HandlingSummaryRows {
 				(select count(*) from complaint_callback cb where cb.complaint_id = c.id and cb.false_reply = true),
 				(select cb.reached from complaint_callback cb where cb.complaint_id = c.id""" + CB_LATEST + ",\n"
 				+ "(select cb.satisfied from complaint_callback cb where cb.complaint_id = c.id and cb.reached = true"
-				+ CB_LATEST + "\nfrom complaint c where " + condition.replace(ID, "c.id");
+				+ CB_LATEST + ",\nc.kind, c.channel, c.online_negative\nfrom complaint c where " + condition.replace(ID, "c.id");
 	}
 
 	/** Inserts the work-order rows (work orders with a reply) of the complaints {@code condition} selects. */

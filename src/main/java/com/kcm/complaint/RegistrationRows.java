@@ -31,7 +31,7 @@ final class RegistrationRows {
 			e.assignId(eventIds.getAsLong());
 			rows.add(event(e));
 		}
-		rows.add(summary(c.getId(), c.getEvents()));
+		rows.add(summary(c));
 		return rows;
 	}
 
@@ -77,9 +77,9 @@ final class RegistrationRows {
 	 * The summary row of a complaint just registered, from its events (ids given, in their order): what
 	 * {@link HandlingSummaryRows#insertComplaints} would build from the same rows. It has no callback yet.
 	 */
-	private static Insert summary(long complaintId, List<ComplaintEvent> events) {
+	private static Insert summary(Complaint c) {
 		// plain loops: a registration has a handful of events, and the stream pipelines were 3 % of an intake
-		List<ComplaintEvent> ordered = new ArrayList<>(events);
+		List<ComplaintEvent> ordered = new ArrayList<>(c.getEvents());
 		ordered.sort(ORDER);
 		List<ComplaintEvent> statuses = new ArrayList<>(ordered.size());
 		List<ComplaintEvent> categories = new ArrayList<>(ordered.size());
@@ -99,7 +99,8 @@ final class RegistrationRows {
 		ComplaintEvent statusBefore = last(statuses, 1);
 		ComplaintEvent category = last(categories, 0);
 		ComplaintEvent categoryBefore = last(categories, 1);
-		return Insert.into("complaint_handling_summary").value("complaint_id", complaintId)
+		OnlinePost online = c.getOnline();
+		return Insert.into("complaint_handling_summary").value("complaint_id", c.getId())
 				.value("status", status == null ? null : status.getToStatus())
 				.value("status_at", status == null ? null : status.getAt())
 				.value("status_before", statusBefore == null ? null : statusBefore.getToStatus())
@@ -112,7 +113,8 @@ final class RegistrationRows {
 				.value("category_first_at", categories.isEmpty() ? null : categories.getFirst().getAt())
 				.value("closed_at", closedAt).value("callback_first_at", null).value("callback_last_at", null)
 				.value("reached_callbacks", 0).value("false_replies", 0).value("last_reached", null)
-				.value("last_satisfied", null);
+				.value("last_satisfied", null).value("kind", c.getKind()).value("channel", c.getChannel())
+				.value("online_negative", online == null ? null : online.isNegative());
 	}
 
 	private static ComplaintEvent last(List<ComplaintEvent> ordered, int back) {

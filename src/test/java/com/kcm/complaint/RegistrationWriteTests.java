@@ -79,12 +79,7 @@ class RegistrationWriteTests {
 		clock.set(Instant.parse("2026-11-03T01:02:03.456789Z"));
 		String user = Api.createUser(port, "rw", "AFTER_SALES", null);
 		String key = "rw-" + UUID.randomUUID();
-		IntakeCommand online = new IntakeCommand("COMPLAINT", "ONLINE", "SERVICE_PROCESS", "论坛发帖：服务差",
-				new IntakeCommand.CustomerPart("网友", null, null), null,
-				new IntakeCommand.ComplainantPart("MEDIA", "某汽车频道"), null,
-				new IntakeCommand.OnlinePart("汽车之家论坛", "https://club.example.com/p/9", true, "车友老李",
-						OffsetDateTime.parse("2026-11-02T20:15:00+08:00"), "新车异响，服务站态度差"),
-				"EXT-" + UUID.randomUUID());
+		IntakeCommand online = online("SERVICE_PROCESS", "论坛发帖：服务差");
 		IntakeCommand repair = new IntakeCommand("REPAIR_REQUEST", "HOTLINE_400", null, "发动机故障灯亮",
 				new IntakeCommand.CustomerPart("赵先生", ComplaintApiStoryTests.phone(), null),
 				new IntakeCommand.VehiclePart(vin(), null), null, "DEALER_LACKS_ABILITY", null, null);
@@ -132,20 +127,36 @@ class RegistrationWriteTests {
 	void theSummaryOfARegisteredComplaintIsTheOneItsTimelineGives() {
 		clock.set(Instant.parse("2026-11-04T01:02:03.456789Z"));
 		String user = Api.createUser(port, "rs", "AFTER_SALES", null);
-		IntakeCommand cmd = new IntakeCommand("COMPLAINT", "HOTLINE_400", "PRODUCT_QUALITY", "刹车异响",
+		IntakeCommand hotline = new IntakeCommand("COMPLAINT", "HOTLINE_400", "PRODUCT_QUALITY", "刹车异响",
 				new IntakeCommand.CustomerPart("钱先生", ComplaintApiStoryTests.phone(), null), null, null, null, null,
 				null);
-		AtomicReference<Complaint> registered = new AtomicReference<>();
-		assertThat(signIn.runAs(user, () -> registered.set(intake.registerOnce(cmd, "rs-" + UUID.randomUUID(),
-				cmd.toString()).complaint()))).isTrue();
-		long id = registered.get().getId();
-		String row = "select * from complaint_handling_summary where complaint_id = ?";
-		var written = jdbc.sql(row).param(id).query().singleRow();
-		assertThat(written).containsEntry("status", "REGISTERED").containsEntry("category", "PRODUCT_QUALITY")
-				.containsEntry("reached_callbacks", 0);
-		jdbc.sql(com.kcm.complaint.HandlingSummaryRows.deleteComplaints("{id} = ?")).param(id).update();
-		jdbc.sql(com.kcm.complaint.HandlingSummaryRows.insertComplaints("{id} = ?")).param(id).update();
-		assertThat(jdbc.sql(row).param(id).query().singleRow()).isEqualTo(written);
+		IntakeCommand online = online("PRODUCT_QUALITY", "论坛发帖：刹车异响");
+		for (IntakeCommand cmd : List.of(hotline, online)) {
+			AtomicReference<Complaint> registered = new AtomicReference<>();
+			assertThat(signIn.runAs(user, () -> registered.set(intake.registerOnce(cmd, "rs-" + UUID.randomUUID(),
+					cmd.toString()).complaint()))).isTrue();
+			long id = registered.get().getId();
+			String row = "select * from complaint_handling_summary where complaint_id = ?";
+			var written = jdbc.sql(row).param(id).query().singleRow();
+			assertThat(written).as(cmd.channel()).containsEntry("status", "REGISTERED")
+					.containsEntry("category", "PRODUCT_QUALITY").containsEntry("reached_callbacks", 0)
+					// the complaint's own values the assessment reads from here (ADR 0003, second amendment)
+					.containsEntry("kind", "COMPLAINT").containsEntry("channel", cmd.channel())
+					.containsEntry("online_negative", cmd.online() == null ? null : true);
+			jdbc.sql(com.kcm.complaint.HandlingSummaryRows.deleteComplaints("{id} = ?")).param(id).update();
+			jdbc.sql(com.kcm.complaint.HandlingSummaryRows.insertComplaints("{id} = ?")).param(id).update();
+			assertThat(jdbc.sql(row).param(id).query().singleRow()).as(cmd.channel()).isEqualTo(written);
+		}
+	}
+
+	/** A negative online post of 2026-11-02, with its own external id. */
+	private static IntakeCommand online(String category, String description) {
+		return new IntakeCommand("COMPLAINT", "ONLINE", category, description,
+				new IntakeCommand.CustomerPart("网友", null, null), null,
+				new IntakeCommand.ComplainantPart("MEDIA", "某汽车频道"), null,
+				new IntakeCommand.OnlinePart("汽车之家论坛", "https://club.example.com/p/" + UUID.randomUUID(), true, "车友老李",
+						OffsetDateTime.parse("2026-11-02T20:15:00+08:00"), "新车异响，服务站态度差"),
+				"EXT-" + UUID.randomUUID());
 	}
 
 	Set<String> mappedColumns(Class<?> entity) {
