@@ -40,9 +40,9 @@ public class HandlingFacts {
 	private static String latestBefore(String x, String column, String eventColumn) {
 		return "case when s." + column + "_at < " + x + " then s." + column + " when s." + column + "_before_at < " + x
 				+ " then s." + column + "_before when s." + column + "_first_at is null or s." + column + "_first_at >= "
-				+ x + " then null else (select e." + eventColumn + " from complaint_event e where e.complaint_id = s.complaint_id"
-				+ " and e.at < " + x + " and e." + eventColumn + " is not null order by e.at desc, e.id desc"
-				+ " fetch first 1 rows only) end";
+				+ x + " then null else (select e." + eventColumn + " from complaint_event e"
+				+ " where e.complaint_id = s.complaint_id and e.at < " + x + " and e." + eventColumn + " is not null"
+				+ " order by e.at desc, e.id desc fetch first 1 rows only) end";
 	}
 
 	/** A callback fact at the cut-off: the summary's when every callback is before it, none when none is. */
@@ -73,11 +73,14 @@ public class HandlingFacts {
 			+ latestBefore(":c", "category", "category") + " as category_at,\n"
 			+ "case when s.closed_at < :c then s.closed_at end as closed_at,\n"
 			+ callbackFact("reached_callbacks", "0", "select count(*) from complaint_callback cb"
-					+ " where cb.complaint_id = s.complaint_id and cb.at < :c and cb.reached = true") + " as reached_callbacks,\n"
+					+ " where cb.complaint_id = s.complaint_id and cb.at < :c and cb.reached = true")
+			+ " as reached_callbacks,\n"
 			+ callbackFact("false_replies", "0", "select count(*) from complaint_callback cb"
-					+ " where cb.complaint_id = s.complaint_id and cb.at < :c and cb.false_reply = true") + " as false_replies,\n"
+					+ " where cb.complaint_id = s.complaint_id and cb.at < :c and cb.false_reply = true")
+			+ " as false_replies,\n"
 			+ callbackFact("last_reached", "null", "select cb.reached from complaint_callback cb"
-					+ " where cb.complaint_id = s.complaint_id and cb.at < :c order by cb.at desc, cb.id desc fetch first 1 rows only")
+					+ " where cb.complaint_id = s.complaint_id and cb.at < :c"
+					+ " order by cb.at desc, cb.id desc fetch first 1 rows only")
 			+ " as last_reached,\n"
 			+ callbackFact("last_satisfied", "null", "select cb.satisfied from complaint_callback cb"
 					+ " where cb.complaint_id = s.complaint_id and cb.at < :c and cb.reached = true"

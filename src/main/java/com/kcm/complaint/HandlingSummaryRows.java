@@ -76,7 +76,8 @@ public final class HandlingSummaryRows {
 				(select count(*) from complaint_callback cb where cb.complaint_id = c.id and cb.false_reply = true),
 				(select cb.reached from complaint_callback cb where cb.complaint_id = c.id""" + CB_LATEST + ",\n"
 				+ "(select cb.satisfied from complaint_callback cb where cb.complaint_id = c.id and cb.reached = true"
-				+ CB_LATEST + ",\nc.kind, c.channel, c.online_negative\nfrom complaint c where " + condition.replace(ID, "c.id");
+				+ CB_LATEST + ",\nc.kind, c.channel, c.online_negative\nfrom complaint c where "
+				+ condition.replace(ID, "c.id");
 	}
 
 	/** Inserts the work-order rows (work orders with a reply) of the complaints {@code condition} selects. */

@@ -48,7 +48,7 @@ final class RegistrationRows {
 				.value("online_posted_at", online == null ? null : online.getPostedAt())
 				.value("online_handle", online == null ? null : online.getHandle())
 				.value("online_content", online == null ? null : online.getContent())
-				.value("online_negative", online == null ? null : online.isNegative())
+				.value("online_negative", negative(c))
 				.value("green_channel", c.isGreenChannel()).value("major", c.isMajor()).value("status", c.getStatus())
 				.value("responsible_dealer_id", c.getResponsibleDealerId())
 				.value("handling_dealer_id", c.getHandlingDealerId()).value("suggestion", c.getSuggestion())
@@ -74,8 +74,9 @@ final class RegistrationRows {
 			.thenComparing(ComplaintEvent::getId);
 
 	/**
-	 * The summary row of a complaint just registered, from its events (ids given, in their order): what
-	 * {@link HandlingSummaryRows#insertComplaints} would build from the same rows. It has no callback yet.
+	 * The summary row of a complaint just registered, from its events (ids given, in their order) and its kind,
+	 * channel and online flag: what {@link HandlingSummaryRows#insertComplaints} would build from the same rows.
+	 * It has no callback yet.
 	 */
 	private static Insert summary(Complaint c) {
 		// plain loops: a registration has a handful of events, and the stream pipelines were 3 % of an intake
@@ -99,7 +100,6 @@ final class RegistrationRows {
 		ComplaintEvent statusBefore = last(statuses, 1);
 		ComplaintEvent category = last(categories, 0);
 		ComplaintEvent categoryBefore = last(categories, 1);
-		OnlinePost online = c.getOnline();
 		return Insert.into("complaint_handling_summary").value("complaint_id", c.getId())
 				.value("status", status == null ? null : status.getToStatus())
 				.value("status_at", status == null ? null : status.getAt())
@@ -114,7 +114,12 @@ final class RegistrationRows {
 				.value("closed_at", closedAt).value("callback_first_at", null).value("callback_last_at", null)
 				.value("reached_callbacks", 0).value("false_replies", 0).value("last_reached", null)
 				.value("last_satisfied", null).value("kind", c.getKind()).value("channel", c.getChannel())
-				.value("online_negative", online == null ? null : online.isNegative());
+				.value("online_negative", negative(c));
+	}
+
+	/** The online post's negative flag; none for a complaint from another channel. */
+	private static Boolean negative(Complaint c) {
+		return c.getOnline() == null ? null : c.getOnline().isNegative();
 	}
 
 	private static ComplaintEvent last(List<ComplaintEvent> ordered, int back) {
