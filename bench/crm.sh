@@ -79,14 +79,16 @@ run() { # name url script path-regex
 }
 echo "== pages (16 users with think time)"
 unset TOKEN; export COOKIE=$(cookie aftersales) PREFIX=/customers/ SUFFIX=/360
+bench_page_ok "$COOKIE" "/customers/${IDS%%,*}/360"
 page360=$(run page-360 "/" crm-360.lua '^/customers/[0-9]+/360$'); echo "   360° page: $page360"
-export COOKIE=$(cookie accountmgr)
+export COOKIE=$(cookie accountmgr); bench_page_ok "$COOKIE" /key-accounts
 mine=$(run my-accounts "/key-accounts" page-users.lua '^/key-accounts$'); echo "   my accounts: $mine"
 echo "== API (16 users with think time)"
 unset COOKIE; export TOKEN=$(token aftersales) PREFIX=/api/v1/customers/ SUFFIX=/360
 api360=$(run api-360 "/" crm-360.lua '^/api/v1/customers/[0-9]+/360$'); echo "   360° API: $api360"
 export TOKEN=$(token accountmgr)
 apimine=$(run api-my-accounts "/api/v1/key-accounts" crm-360-token.lua '^/api/v1/key-accounts$'); echo "   my accounts API: $apimine"
+for r in "$page360" "$mine" "$api360" "$apimine"; do bench_all_2xx "$r" "a measured path"; done
 
 field() { echo "$1" | sed 's/ SERVER .*//' | grep -Eo "$2=[0-9.]+" | cut -d= -f2; }
 sfield() { echo "$1" | sed 's/.* SERVER //' | grep -Eo "$2=[0-9.]+" | cut -d= -f2; }

@@ -100,23 +100,38 @@ token() {
   curl -sf -X POST "http://127.0.0.1:$PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
     -d "{\"username\":\"$1\",\"password\":\"demo1234\"}" | sed 's/.*"token":"\([^"]*\)".*/\1/'
 }
-cookie() {
+cookie() { # prints NAME=VALUE of the session cookie (Spring Session's SESSION since 2026-12-06; JSESSIONID before)
   local jar csrf
   jar=$(mktemp)
   csrf=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$PORT/login" | grep -o 'name="_csrf" value="[^"]*"' | sed 's/.*value="//;s/"//')
   curl -s -c "$jar" -b "$jar" -o /dev/null -d "username=$1&password=demo1234&_csrf=$csrf" "http://127.0.0.1:$PORT/login"
-  awk '$6=="JSESSIONID"{print "JSESSIONID="$7}' "$jar"
+  awk '$6=="SESSION" || $6=="JSESSIONID" {print $6"="$7}' "$jar" | tail -n1
   rm -f "$jar"
+}
+# bench_page_ok COOKIE PATH: stops the run unless the page answers 200 to that session. Without it a lost session
+# is measured as the login redirect: wrk counts only answers of 400 and above as errors (this happened to the page
+# figures of 2026-12-06 12:18 to 2026-12-07 16:22, when the session cookie changed its name, docs/benchmarks.md).
+bench_page_ok() {
+  local code
+  code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $1" "http://127.0.0.1:$PORT$2")
+  [ "$code" = 200 ] || { echo "bench: $2 answered $code, not 200, to the signed-in session (cookie '$1')" >&2; exit 1; }
 }
 
 # Lines in the access log so far; server-side percentiles (ms) of the requests to path regex $2 after line $1.
 mark() { wc -l < "$ACCESS" 2>/dev/null || echo 0; }
 server_ms() {
   sleep 1
-  tail -n +"$(( $1 + 1 ))" "$ACCESS" | awk -v p="$2" '$1 ~ p { print $3 / 1000 }' | sort -n | awk '
-    { v[NR] = $1 } END { if (NR == 0) { print "n=0"; exit }
+  tail -n +"$(( $1 + 1 ))" "$ACCESS" | awk -v p="$2" '$1 ~ p { print $3 / 1000, $2 }' | sort -n | awk '
+    { v[NR] = $1; if ($2 < 200 || $2 > 299) bad++ } END { if (NR == 0) { print "n=0 non2xx=0"; exit }
       i50 = int(NR * 0.50); i95 = int(NR * 0.95); i99 = int(NR * 0.99); if (i50 < 1) i50 = 1; if (i95 < 1) i95 = 1; if (i99 < 1) i99 = 1;
-      printf "n=%d p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f\n", NR, v[i50], v[i95], v[i99] }'
+      printf "n=%d p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f non2xx=%d\n", NR, v[i50], v[i95], v[i99], bad }'
+}
+# bench_all_2xx RESULT WHAT: stops the run when the access log shows answers outside 2xx for the measured requests
+# (a redirect to the login page is fast and wrk does not count it as an error).
+bench_all_2xx() {
+  local bad
+  bad=$(echo "$1" | sed 's/.* SERVER //' | grep -Eo 'non2xx=[0-9]+' | cut -d= -f2)
+  [ "${bad:-0}" = 0 ] || { echo "bench: $bad answers to $2 were not 2xx (server's access log): not a measurement of it" >&2; exit 1; }
 }
 
 # The machine, for the section's heading: sets cpu, mem, pgv, load.

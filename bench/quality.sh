@@ -40,7 +40,7 @@ echo "   $counts"
 DEALER=$($PG -d $DB -At -c "select d.code from sanbao_flag f join dealer d on d.id = f.selling_dealer_id group by d.code order by count(*) desc limit 1")
 
 export COOKIE TOKEN VEHICLES=$V PREFIX SUFFIX
-COOKIE=$(cookie aftersales)
+COOKIE=$(cookie aftersales); bench_page_ok "$COOKIE" /quality/sanbao
 TOKEN=$(token aftersales)
 run() { # name url-path-or-base script path-regex
   wrk -t2 -c4 -d"$WARMUP" -s "bench/$3" "http://127.0.0.1:$PORT$2" > /dev/null 2>&1 || true
@@ -59,6 +59,7 @@ block=$(run block "/" quality-vin.lua '^/quality/vehicles/.*/block$'); echo "   
 echo "== A.2 answer (random vehicle)"
 unset COOKIE; export TOKEN; TOKEN=$(token aftersales); PREFIX=/api/v1/vehicles/; SUFFIX=/sanbao
 api=$(run api "/" quality-vin.lua '^/api/v1/vehicles/.*/sanbao$'); echo "   api: $api"
+for r in "$list" "$list_reached" "$list_filtered" "$block" "$api"; do bench_all_2xx "$r" "a measured path"; done
 
 field() { echo "$1" | sed 's/ SERVER .*//' | grep -Eo "$2=[0-9.]+" | cut -d= -f2; }
 sfield() { echo "$1" | sed 's/.* SERVER //' | grep -Eo "$2=[0-9.]+" | cut -d= -f2; }

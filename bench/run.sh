@@ -88,35 +88,13 @@ pgbench -h 127.0.0.1 -U postgres -n -c 32 -j 2 -T "${DURATION%s}" -f bench/floor
 floor_tps=$(grep -Eo 'tps = [0-9.]+' bench/results/pgbench.txt | head -n1 | awk '{printf "%.0f", $3}')
 echo "   $floor_tps tps"
 
-token() {
-  curl -sf -X POST "http://127.0.0.1:$PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
-    -d "{\"username\":\"$1\",\"password\":\"demo1234\"}" | sed 's/.*"token":"\([^"]*\)".*/\1/'
-}
-cookie() {
-  local jar; jar=$(mktemp)
-  local csrf
-  csrf=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$PORT/login" | grep -o 'name="_csrf" value="[^"]*"' | sed 's/.*value="//;s/"//')
-  curl -s -c "$jar" -b "$jar" -o /dev/null -d "username=$1&password=demo1234&_csrf=$csrf" "http://127.0.0.1:$PORT/login"
-  awk '$6=="JSESSIONID"{print "JSESSIONID="$7}' "$jar"
-  rm -f "$jar"
-}
-
+# token, cookie, bench_page_ok, mark, server_ms and bench_all_2xx come from bench/lib.sh
+ACCESS=bench/results/access.log
 echo "== warm-up until steady (at least $WARMUP, at most $WARMUP_MAX per path; nothing recorded)"
 export TOKEN; TOKEN=$(token agent); warm intake 32 intake.lua "http://127.0.0.1:$PORT"
 warm intake_new 32 intake-new.lua "http://127.0.0.1:$PORT"
-export COOKIE; COOKIE=$(cookie dealer.d0001); warm inbox 16 page.lua "http://127.0.0.1:$PORT/inbox"
-COOKIE=$(cookie aftersales); warm board 16 page.lua "http://127.0.0.1:$PORT/complaints/board"
-
-ACCESS=bench/results/access.log
-mark() { wc -l < "$ACCESS" 2>/dev/null || echo 0; }
-# server-side percentiles (ms) of the requests to path $2 logged after line $1 of the access log
-server_ms() {
-  sleep 1
-  tail -n +"$(( $1 + 1 ))" "$ACCESS" | awk -v p="$2" '$1 == p { print $3 / 1000 }' | sort -n | awk '
-    { v[NR] = $1 } END { if (NR == 0) { print "n=0"; exit }
-      i50 = int(NR * 0.50); i95 = int(NR * 0.95); i99 = int(NR * 0.99); if (i50 < 1) i50 = 1; if (i95 < 1) i95 = 1; if (i99 < 1) i99 = 1;
-      printf "n=%d p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f\n", NR, v[i50], v[i95], v[i99] }'
-}
+export COOKIE; COOKIE=$(cookie dealer.d0001); bench_page_ok "$COOKIE" /inbox; warm inbox 16 page.lua "http://127.0.0.1:$PORT/inbox"
+COOKIE=$(cookie aftersales); bench_page_ok "$COOKIE" /complaints/board; warm board 16 page.lua "http://127.0.0.1:$PORT/complaints/board"
 
 echo "== intake through the API, 32 connections"
 curl -s -o /dev/null "http://127.0.0.1:$PORT/login"
@@ -124,7 +102,7 @@ m=$(mark)
 TOKEN=$(token agent) wrk -t2 -c32 -d"$DURATION" --latency -s bench/intake.lua "http://127.0.0.1:$PORT" \
   > bench/results/intake.txt 2>&1
 intake=$(grep '^RESULT' bench/results/intake.txt)
-intake_server=$(server_ms "$m" /api/v1/complaints)
+intake_server=$(server_ms "$m" '^/api/v1/complaints$'); bench_all_2xx "SERVER $intake_server" "intake"
 echo "   $intake"
 echo "   server: $intake_server"
 
@@ -133,22 +111,23 @@ m=$(mark)
 TOKEN=$(token agent) wrk -t2 -c32 -d"$DURATION" --latency -s bench/intake-new.lua "http://127.0.0.1:$PORT" \
   > bench/results/intake-new.txt 2>&1
 intake_new=$(grep '^RESULT' bench/results/intake-new.txt)
-intake_new_server=$(server_ms "$m" /api/v1/complaints)
+intake_new_server=$(server_ms "$m" '^/api/v1/complaints$'); bench_all_2xx "SERVER $intake_new_server" "first-time intake"
 echo "   $intake_new"
 echo "   server: $intake_new_server"
 
 # Pages, two ways each: 16 users with a think time of 0.5–1.5 s between their requests (the target's
 # "16 concurrent users"), then 16 connections without any pause (the saturation throughput).
 page_run() { # name path user script
-  local m; m=$(mark)
-  COOKIE=$(cookie "$3") wrk -t2 -c16 -d"$DURATION" -s "bench/$4" "http://127.0.0.1:$PORT$2" > "bench/results/$1.txt" 2>&1
-  echo "$(grep '^RESULT' "bench/results/$1.txt") SERVER $(server_ms "$m" "$2")"
+  local m c; c=$(cookie "$3"); bench_page_ok "$c" "$2"; m=$(mark)
+  COOKIE=$c wrk -t2 -c16 -d"$DURATION" -s "bench/$4" "http://127.0.0.1:$PORT$2" > "bench/results/$1.txt" 2>&1
+  echo "$(grep '^RESULT' "bench/results/$1.txt") SERVER $(server_ms "$m" "^$2\$")"
 }
 echo "== dealer inbox and after-sales board: 16 users (think time), then 16 connections without pause"
 inbox_users=$(page_run inbox-users /inbox dealer.d0001 page-users.lua); echo "   inbox, users: $inbox_users"
 board_users=$(page_run board-users /complaints/board aftersales page-users.lua); echo "   board, users: $board_users"
 inbox=$(page_run inbox /inbox dealer.d0001 page.lua); echo "   inbox, saturated: $inbox"
 board=$(page_run board /complaints/board aftersales page.lua); echo "   board, saturated: $board"
+for r in "$inbox_users" "$board_users" "$inbox" "$board"; do bench_all_2xx "$r" "a page"; done
 
 field() { echo "$1" | sed 's/ SERVER .*//' | grep -Eo "$2=[0-9.]+" | cut -d= -f2; }
 sfield() { echo "$1" | sed 's/.* SERVER //' | grep -Eo "$2=[0-9.]+" | cut -d= -f2; }
