@@ -167,10 +167,8 @@ public class ComplaintBoards {
 	public Page<Row> section(Section section, Pageable pageable) {
 		Instant now = clock.instant();
 		return switch (section) {
-			case TO_DISPATCH -> complaintRows(sectionSpec(section, now), pageable, Sort.by("registeredAt", "id"));
-			case ESCALATED -> complaintRows(sectionSpec(section, now), pageable, Sort.by("firstDispatchedAt", "id"));
-			case CLOSURE_REQUESTED -> complaintRows(sectionSpec(section, now), pageable, Sort.by("callbackDueAt", "id"));
-			case ONLINE_OPEN -> complaintRows(sectionSpec(section, now), pageable, Sort.by("registeredAt", "id"));
+			case TO_DISPATCH, ESCALATED, CLOSURE_REQUESTED, ONLINE_OPEN ->
+				complaintRows(sectionSpec(section, now), pageable, complaintOrder(section));
 			case REPLIED, DUE_TODAY, OVERDUE -> workOrderRows(workOrderSection(section, now), pageable);
 		};
 	}
@@ -178,8 +176,18 @@ public class ComplaintBoards {
 	public Tally count(Section section) {
 		Instant now = clock.instant();
 		return switch (section) {
-			case TO_DISPATCH, ESCALATED, CLOSURE_REQUESTED, ONLINE_OPEN -> tally(Complaint.class, sectionSpec(section, now));
-			case REPLIED, DUE_TODAY, OVERDUE -> tally(WorkOrder.class, workOrderSection(section, now));
+			case TO_DISPATCH, ESCALATED, CLOSURE_REQUESTED, ONLINE_OPEN ->
+				tally(Complaint.class, sectionSpec(section, now), complaintOrder(section));
+			case REPLIED, DUE_TODAY, OVERDUE -> tally(WorkOrder.class, workOrderSection(section, now), WORK_ORDER_ORDER);
+		};
+	}
+
+	/** The order of a complaint section's rows: each walks an index of the section's rows in this order. */
+	private static Sort complaintOrder(Section section) {
+		return switch (section) {
+			case ESCALATED -> Sort.by("firstDispatchedAt", "id");
+			case CLOSURE_REQUESTED -> Sort.by("callbackDueAt", "id");
+			default -> Sort.by("registeredAt", "id");
 		};
 	}
 
@@ -189,24 +197,31 @@ public class ComplaintBoards {
 		return switch (section) {
 			case TO_DISPATCH, ESCALATED, CLOSURE_REQUESTED, ONLINE_OPEN -> {
 				Specification<Complaint> spec = sectionSpec(section, now);
-				Sort sort = switch (section) {
-					case ESCALATED -> Sort.by("firstDispatchedAt", "id");
-					case CLOSURE_REQUESTED -> Sort.by("callbackDueAt", "id");
-					default -> Sort.by("registeredAt", "id");
-				};
+				Sort sort = complaintOrder(section);
 				yield new Preview(rows(complaints.findBy(spec, q -> q.sortBy(sort).limit(size).all())),
-						tally(Complaint.class, spec));
+						tally(Complaint.class, spec, sort));
 			}
 			case REPLIED, DUE_TODAY, OVERDUE -> {
 				Specification<WorkOrder> spec = workOrderSection(section, now);
 				yield new Preview(workOrderRows(workOrders.findBy(spec, q -> q.sortBy(WORK_ORDER_ORDER).limit(size).all())),
-						tally(WorkOrder.class, spec));
+						tally(WorkOrder.class, spec, WORK_ORDER_ORDER));
 			}
 		};
 	}
 
 	/** Counts the rows a specification matches, up to {@link Tally#CAP}: one query reading ids only. */
 	private <T> Tally tally(Class<T> type, Specification<T> spec) {
+		return tally(type, spec, Sort.unsorted());
+	}
+
+	/**
+	 * {@link #tally(Class, Specification)} reading the rows in {@code order}, the order of an index that holds the
+	 * rows. Which {@link Tally#CAP} rows are counted does not matter, but without an order a plan may read the table
+	 * from its start until it has found them: the board's sections hold recent complaints, at the table's end, and
+	 * a section that statistics say is large (a backlog to dispatch) was counted that way, reading the whole table
+	 * (docs/benchmarks.md, 2026-12-07).
+	 */
+	private <T> Tally tally(Class<T> type, Specification<T> spec, Sort order) {
 		var cb = em.getCriteriaBuilder();
 		var q = cb.createQuery(Long.class);
 		Root<T> r = q.from(type);
@@ -215,6 +230,7 @@ public class ComplaintBoards {
 		if (where != null) {
 			q.where(where);
 		}
+		q.orderBy(order.stream().map(o -> o.isAscending() ? cb.asc(r.get(o.getProperty())) : cb.desc(r.get(o.getProperty()))).toList());
 		int found = em.createQuery(q).setMaxResults(Tally.CAP).getResultList().size();
 		return new Tally(found, found >= Tally.CAP);
 	}
