@@ -40,8 +40,18 @@ record PlateNumber(String value) {
 		return v != null && PLATE.matcher(v).matches() ? Optional.of(new PlateNumber(v)) : Optional.empty();
 	}
 
+	/** Without separators, in upper case; a plate already written so (the usual case) is returned as it is. */
 	static String normalise(String raw) {
-		return raw == null ? null : SEPARATORS.matcher(raw).replaceAll("").toUpperCase(Locale.ROOT);
+		if (raw == null) {
+			return null;
+		}
+		for (int i = 0; i < raw.length(); i++) {
+			char c = raw.charAt(i);
+			if (c == '·' || c == '•' || c == '.' || c == '-' || Character.isWhitespace(c) || Character.isLowerCase(c)) {
+				return SEPARATORS.matcher(raw).replaceAll("").toUpperCase(Locale.ROOT);
+			}
+		}
+		return raw;
 	}
 
 	@Override

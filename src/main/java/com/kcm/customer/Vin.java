@@ -13,18 +13,42 @@ record Vin(String value) {
 	private static final Pattern BLANKS = Pattern.compile("\\s");
 
 	public Vin {
-		if (value == null || !VIN.matcher(value).matches()) {
+		if (!valid(value)) {
 			throw new IllegalArgumentException("not a valid VIN");
 		}
 	}
 
 	public static Optional<Vin> parse(String raw) {
 		String v = normalise(raw);
-		return v != null && VIN.matcher(v).matches() ? Optional.of(new Vin(v)) : Optional.empty();
+		return valid(v) ? Optional.of(new Vin(v)) : Optional.empty();
 	}
 
+	/** What {@link #VIN} matches, checked by a loop over the 17 characters (an intake checks a VIN four times). */
+	static boolean valid(String v) {
+		if (v == null || v.length() != 17) {
+			return false;
+		}
+		for (int i = 0; i < 17; i++) {
+			char c = v.charAt(i);
+			if (!(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' && c != 'I' && c != 'O' && c != 'Q')) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** Without white space, in upper case; a VIN already written so (the usual case) is returned as it is. */
 	static String normalise(String raw) {
-		return raw == null ? null : BLANKS.matcher(raw).replaceAll("").toUpperCase(Locale.ROOT);
+		if (raw == null) {
+			return null;
+		}
+		for (int i = 0; i < raw.length(); i++) {
+			char c = raw.charAt(i);
+			if (Character.isWhitespace(c) || Character.isLowerCase(c) || c > 0x7f) {
+				return BLANKS.matcher(raw).replaceAll("").toUpperCase(Locale.ROOT);
+			}
+		}
+		return raw;
 	}
 
 	public String last6() {

@@ -93,6 +93,38 @@ class CustomerIdentifierTests {
 		assertThat(Vin.parse(raw)).isEmpty();
 	}
 
+	/** The VIN check without a regular expression and the normalising fast paths give what the regex definitions give. */
+	@ParameterizedTest
+	@ValueSource(longs = { 1, 2, 3, 4, 5 })
+	void vinAndPlateParsingAgreeWithTheirRegexDefinitionsOnRandomInput(long seed) {
+		Random random = new Random(seed);
+		String vinAlphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcxyz iqo\t-ß１";
+		String plateAlphabet = "0123456789012345678901234567890123456789ABDFIOXZadf·•.- 挂学警港澳";
+		for (int n = 0; n < 20_000; n++) {
+			StringBuilder vin = new StringBuilder();
+			int length = 16 + random.nextInt(3);
+			for (int i = 0; i < length; i++) {
+				vin.append(random.nextInt(5) == 0 ? vinAlphabet.charAt(random.nextInt(vinAlphabet.length()))
+						: "0123456789ABCDEFGHJKLMNPRSTUVWXYZ".charAt(random.nextInt(33)));
+			}
+			String raw = vin.toString();
+			String byRegex = raw.replaceAll("\\s", "").toUpperCase(java.util.Locale.ROOT);
+			assertThat(Vin.parse(raw).map(Vin::value)).as(raw)
+					.isEqualTo(Vin.VIN.matcher(byRegex).matches() ? Optional.of(byRegex) : Optional.empty());
+
+			StringBuilder plate = new StringBuilder().append("京沪粤苏".charAt(random.nextInt(4)))
+					.append("ABaXI".charAt(random.nextInt(5)));
+			int plateLength = 4 + random.nextInt(4);
+			for (int i = 0; i < plateLength; i++) {
+				plate.append(plateAlphabet.charAt(random.nextInt(plateAlphabet.length())));
+			}
+			String rawPlate = plate.toString();
+			String plateByRegex = rawPlate.replaceAll("[\\s·•.\\-]", "").toUpperCase(java.util.Locale.ROOT);
+			assertThat(PlateNumber.parse(rawPlate).map(PlateNumber::value)).as(rawPlate).isEqualTo(
+					PlateNumber.PLATE.matcher(plateByRegex).matches() ? Optional.of(plateByRegex) : Optional.empty());
+		}
+	}
+
 	@ParameterizedTest
 	@CsvSource({ "京A12345,京A12345", "京a12345,京A12345", "京A·12345,京A12345", "粤B 7X8Z2,粤B7X8Z2",
 			"沪AD12345,沪AD12345", "沪AF1234A,", "沪AD1A234,", "沪AFK1234,沪AFK1234", "苏E12345D,苏E12345D",
