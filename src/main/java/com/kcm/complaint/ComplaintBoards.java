@@ -230,7 +230,8 @@ public class ComplaintBoards {
 		if (where != null) {
 			q.where(where);
 		}
-		q.orderBy(order.stream().map(o -> o.isAscending() ? cb.asc(r.get(o.getProperty())) : cb.desc(r.get(o.getProperty()))).toList());
+		q.orderBy(order.stream()
+				.map(o -> o.isAscending() ? cb.asc(r.get(o.getProperty())) : cb.desc(r.get(o.getProperty()))).toList());
 		int found = em.createQuery(q).setMaxResults(Tally.CAP).getResultList().size();
 		return new Tally(found, found >= Tally.CAP);
 	}

@@ -15,9 +15,9 @@ import db.migration.PostgresOnly;
  * work orders, by next deadline (the replied section, whose rows are not limited to one deadline range). Before,
  * these walked every online complaint ever registered from the oldest, every dispatched complaint, and every work
  * order down to the closed ones; counting without an order read the table from its start, where the closed
- * complaints are. The
- * complaints to dispatch are read by {@code ix_complaint_status (status, registered_at)}, the callback queue by
- * {@code ix_complaint_callback_due}. H2 (tests, development) has no partial indexes: there nothing changes.
+ * complaints are. The complaints to dispatch are read by {@code ix_complaint_status (status, registered_at)}, the
+ * callback queue by {@code ix_complaint_callback_due}. H2 (tests, development) has no partial indexes: there
+ * nothing changes.
  */
 public class V202612071700__board_section_indexes extends BaseJavaMigration {
 
@@ -26,7 +26,8 @@ public class V202612071700__board_section_indexes extends BaseJavaMigration {
 					+ "and status in ('REGISTERED', 'DISPATCHED', 'IN_PROGRESS', 'CLOSURE_REQUESTED')",
 			"create index ix_complaint_open_at_dealer on complaint (first_dispatched_at, id) "
 					+ "where status in ('DISPATCHED', 'IN_PROGRESS', 'CLOSURE_REQUESTED')",
-			"create index ix_work_order_open_due on work_order (next_due_at, id) where status in ('DISPATCHED', 'CONFIRMED')");
+			"create index ix_work_order_open_due on work_order (next_due_at, id) "
+					+ "where status in ('DISPATCHED', 'CONFIRMED')");
 
 	@Override
 	public void migrate(Context context) throws Exception {

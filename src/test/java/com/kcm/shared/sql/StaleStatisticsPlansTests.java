@@ -300,7 +300,7 @@ class StaleStatisticsPlansTests {
 				Matcher m = QUOTED.matcher(conjunct);
 				boolean any = false;
 				while (m.find()) {
-					if (!m.group(1).equals("text") && !OPEN_STATES.contains(m.group(1))) {
+					if (!OPEN_STATES.contains(m.group(1))) {
 						return false;
 					}
 					any = true;
