@@ -32,6 +32,7 @@ import com.kcm.shared.sql.GroupCommit;
 import com.kcm.shared.sql.Inserts;
 import com.kcm.shared.sql.Row;
 import com.kcm.shared.web.DatabaseOutage;
+import com.kcm.shared.web.RequestTurns;
 
 /**
  * Registers cases (SPEC §4.2 step 1, Appendix A intake): finds or creates the customer by phone and the
@@ -114,6 +115,7 @@ public class ComplaintIntake {
 		}
 		try {
 			Prepared p = prepare(cmd, idempotencyKey, canonicalBody);
+			RequestTurns.waitingFromNow(); // only the group's commit is left to wait for
 			group.write(p);
 			return new Registered(p.complaint(), true);
 		} catch (DataIntegrityViolationException refused) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -18,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * between more threads (and database sessions), so each takes longer and fewer finish per second. A
  * request that has waited {@code maxWait} goes ahead anyway, so requests that hold their turn for long
  * (a download to a slow phone) can delay others but never stop them. Uploads (multipart bodies, read from
- * the network as they arrive) and static files do not take a turn.
+ * the network as they arrive) and static files do not take a turn. A request that only waits for a commit
+ * shared with others hands its turn on early ({@link RequestTurns#waitingFromNow()}).
  */
 class ActiveRequestLimit extends OncePerRequestFilter {
 
@@ -42,12 +44,18 @@ class ActiveRequestLimit extends OncePerRequestFilter {
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt(); // shutting down: let the request finish without a turn
 		}
+		AtomicBoolean held = new AtomicBoolean(turn);
+		Runnable handover = () -> {
+			if (held.compareAndSet(true, false)) {
+				turns.release();
+			}
+		};
+		RequestTurns.held(handover);
 		try {
 			chain.doFilter(request, response);
 		} finally {
-			if (turn) {
-				turns.release();
-			}
+			RequestTurns.done();
+			handover.run();
 		}
 	}
 

@@ -44,6 +44,23 @@ class ActiveRequestLimitTests {
 		});
 	}
 
+	/** A request that runs {@code first}, says it is {@code holding}, then stays in the chain until {@code release}. */
+	Future<?> holding(ActiveRequestLimit limit, MockHttpServletRequest request, Runnable first, CountDownLatch holding,
+			CountDownLatch release) {
+		return pool.submit(() -> {
+			limit.doFilter(request, new MockHttpServletResponse(), (req, res) -> {
+				first.run();
+				holding.countDown();
+				try {
+					release.await(30, TimeUnit.SECONDS);
+				} catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+			});
+			return null;
+		});
+	}
+
 	static MockHttpServletRequest post(String uri) {
 		MockHttpServletRequest r = new MockHttpServletRequest("POST", uri);
 		r.setContentType("application/json");
@@ -68,17 +85,7 @@ class ActiveRequestLimitTests {
 		ActiveRequestLimit limit = new ActiveRequestLimit(1, Duration.ofMillis(200));
 		CountDownLatch holding = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
-		Future<?> slow = pool.submit(() -> {
-			limit.doFilter(post("/complaints/export"), new MockHttpServletResponse(), (req, res) -> {
-				holding.countDown();
-				try {
-					release.await(30, TimeUnit.SECONDS);
-				} catch (InterruptedException e) {
-					Thread.currentThread().interrupt();
-				}
-			});
-			return null;
-		});
+		Future<?> slow = holding(limit, post("/complaints/export"), () -> { }, holding, release);
 		assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue(); // the slow one holds the only turn
 		long start = System.nanoTime();
 		request(limit, post("/api/v1/complaints"), 0).get(10, TimeUnit.SECONDS);
@@ -101,5 +108,31 @@ class ActiveRequestLimitTests {
 		b.get(10, TimeUnit.SECONDS);
 		c.get(10, TimeUnit.SECONDS);
 		assertThat(mostAtOnce.get()).isEqualTo(3);
+	}
+
+	@Test
+	void aRequestThatOnlyWaitsHandsItsTurnOnAndTheTurnIsNotGivenBackTwice() throws Exception {
+		ActiveRequestLimit limit = new ActiveRequestLimit(1, Duration.ofSeconds(30));
+		CountDownLatch waiting = new CountDownLatch(1);
+		CountDownLatch commit = new CountDownLatch(1);
+		Future<?> intake = holding(limit, post("/api/v1/complaints"), () -> {
+			RequestTurns.waitingFromNow(); // its rows are with the group commit
+			RequestTurns.waitingFromNow(); // a second call changes nothing
+		}, waiting, commit);
+		assertThat(waiting.await(10, TimeUnit.SECONDS)).isTrue();
+		long start = System.nanoTime();
+		request(limit, post("/inbox"), 0).get(10, TimeUnit.SECONDS);
+		assertThat((System.nanoTime() - start) / 1_000_000).as("went ahead while the intake waited").isLessThan(5_000L);
+		commit.countDown();
+		intake.get(10, TimeUnit.SECONDS);
+
+		// the one turn is back once, not twice: two requests still take turns
+		mostAtOnce.set(0);
+		Future<?> a = request(limit, post("/api/v1/complaints"), 200);
+		Future<?> b = request(limit, post("/api/v1/complaints"), 200);
+		a.get(10, TimeUnit.SECONDS);
+		b.get(10, TimeUnit.SECONDS);
+		assertThat(mostAtOnce.get()).isEqualTo(1);
+		RequestTurns.waitingFromNow(); // outside a request: nothing to hand on
 	}
 }
