@@ -285,11 +285,60 @@ public class ComplaintBoards {
 
 	/** {@link #inbox(InboxTab, Pageable)} with every tab's badge, in one transaction (the tab's own badge gives the page total). */
 	public Inbox inboxWithCounts(InboxTab tab, Pageable pageable) {
+		Map<InboxTab, Tally> counts = inboxTallies();
+		return new Inbox(inbox(tab, pageable, counts.get(tab)), counts);
+	}
+
+	/**
+	 * The badge of every inbox tab in one statement: per tab, the ids of at most {@link Tally#CAP} of its rows,
+	 * counted. The same conditions as {@link #inboxSpec} (a test holds the two to each other), written in SQL so that
+	 * the four badges cost one round trip instead of four criteria queries (issue 17).
+	 */
+	private Map<InboxTab, Tally> inboxTallies() {
+		List<Long> visible = access.visibleDealers();
 		Map<InboxTab, Tally> counts = new EnumMap<>(InboxTab.class);
-		for (InboxTab t : InboxTab.values()) {
-			counts.put(t, tally(WorkOrder.class, inboxSpec(t)));
+		if (visible != null && visible.isEmpty()) {
+			for (InboxTab t : InboxTab.values()) {
+				counts.put(t, new Tally(0, false));
+			}
+			return Collections.unmodifiableMap(counts);
 		}
-		return new Inbox(inbox(tab, pageable, counts.get(tab)), Collections.unmodifiableMap(counts));
+		var query = em.createNativeQuery(visible == null ? INBOX_TALLIES_ALL : INBOX_TALLIES_OF_DEALERS);
+		if (visible != null) {
+			query.setParameter("dealers", visible);
+		}
+		Object[] found = (Object[]) query.getSingleResult();
+		for (InboxTab t : InboxTab.values()) {
+			long n = ((Number) found[t.ordinal()]).longValue();
+			counts.put(t, new Tally(n, n >= Tally.CAP));
+		}
+		return Collections.unmodifiableMap(counts);
+	}
+
+	/** The SQL condition each tab adds to the open work orders at a dealer (those of {@link #inboxSpec}). */
+	private static String inboxCondition(InboxTab tab) {
+		return switch (tab) {
+			case ALL -> "";
+			case CONFIRM -> " and w.status = '" + WorkOrderStatus.DISPATCHED + "'";
+			case REPLY -> " and w.status = '" + WorkOrderStatus.CONFIRMED + "' and w.first_reply_at is null";
+			case PROGRESS -> " and w.first_reply_at is not null";
+		};
+	}
+
+	private static final String INBOX_TALLIES_ALL = inboxTallies(false);
+	private static final String INBOX_TALLIES_OF_DEALERS = inboxTallies(true);
+
+	private static String inboxTallies(boolean ofDealers) {
+		String rows = "select w.id from work_order w join complaint c on c.id = w.complaint_id where w.status in ("
+				+ sqlLiterals(WorkOrderStatus.CURRENT) + ") and c.status in (" + sqlLiterals(ComplaintStatus.OPEN_AT_DEALER)
+				+ ")" + (ofDealers ? " and w.dealer_id in (:dealers)" : "");
+		return "select " + java.util.Arrays.stream(InboxTab.values())
+				.map(t -> "(select count(*) from (" + rows + inboxCondition(t) + " fetch first " + Tally.CAP + " rows only) t)")
+				.collect(Collectors.joining(", "));
+	}
+
+	private static String sqlLiterals(Collection<? extends Enum<?>> values) {
+		return values.stream().map(v -> "'" + v.name() + "'").collect(Collectors.joining(","));
 	}
 
 	private Page<Row> inbox(InboxTab tab, Pageable pageable, Tally tally) {

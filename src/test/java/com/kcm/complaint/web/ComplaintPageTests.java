@@ -156,6 +156,65 @@ class ComplaintPageTests {
 				.contains("data-complaint-id=\"" + foreign + "\"");
 	}
 
+	/**
+	 * Each tab's badge counts the cards the tab lists: the badges come from one SQL statement, the lists from the
+	 * tabs' criteria queries, and the two must not drift apart (issue 17).
+	 */
+	@Test
+	void everyInboxBadgeCountsTheCardsItsTabLists() throws Exception {
+		Api dealerApi = new Api(port).as(dealerUserA, "secret-123");
+		long unconfirmed = register(phone(), "待确认");
+		dispatch(unconfirmed, dealerA);
+		long confirmed = register(phone(), "待首次回复");
+		long confirmedOrder = dispatch(confirmed, dealerA);
+		assertThat(dealerApi.post("/complaints/" + confirmed + "/work-orders/" + confirmedOrder + "/confirm", Map.of()).status())
+				.isEqualTo(200);
+		long replied = register(phone(), "已回复跟进中");
+		long repliedOrder = dispatch(replied, dealerA);
+		Api.Answer reply = dealerApi.post("/complaints/" + replied + "/work-orders/" + repliedOrder + "/replies",
+				Map.of("final", false, "text", "已联系客户，安排检查"));
+		assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+		long closing = register(phone(), "待回访");
+		long closingOrder = dispatch(closing, dealerA);
+		assertThat(dealerApi.post("/complaints/" + closing + "/work-orders/" + closingOrder + "/replies",
+				Map.of("final", true, "text", "已处理完毕")).status()).isEqualTo(201);
+		assertThat(specialistApi.post("/complaints/" + closing + "/closure-request", Map.of()).status()).isEqualTo(200);
+		dispatch(register(phone(), "别家的"), dealerB);
+		register(phone(), "未派工");
+
+		Map<String, Integer> dealerTabs = Map.of("ALL", 4, "CONFIRM", 1, "REPLY", 1, "PROGRESS", 2);
+		MockHttpSession dealer = signIn(dealerUserA);
+		MockHttpSession regional = signIn(regionalUser());
+		for (var e : dealerTabs.entrySet()) {
+			String tab = e.getKey();
+			String mine = page(dealer, "/inbox?tab=" + tab);
+			assertThat(cards(mine)).as("dealer, tab " + tab).isEqualTo(e.getValue());
+			assertThat(badges(mine)).as("dealer, tab " + tab).isEqualTo(badges(page(dealer, "/inbox")));
+			assertThat(badges(mine).get(tab)).as("dealer, badge of " + tab).isEqualTo(e.getValue());
+			String region = page(regional, "/inbox?tab=" + tab);
+			int regionCards = cards(region);
+			assertThat(badges(region).get(tab)).as("region, badge of " + tab).isEqualTo(regionCards);
+			assertThat(regionCards).as("region, tab " + tab + ": dealer B's unconfirmed order too")
+					.isEqualTo(e.getValue() + (tab.equals("ALL") || tab.equals("CONFIRM") ? 1 : 0));
+		}
+	}
+
+	private static int cards(String html) {
+		return html.split("data-complaint-id=", -1).length - 1;
+	}
+
+	/** The badge of each inbox tab, by tab. */
+	private static Map<String, Integer> badges(String html) {
+		Map<String, Integer> out = new LinkedHashMap<>();
+		var m = java.util.regex.Pattern.compile("id=\"tab-(\\w+)\"[^>]*>\\s*<span>[^<]*</span>\\s*<span class=\"badge[^\"]*\">(\\d+)</span>")
+				.matcher(html);
+		while (m.find()) {
+			out.put(m.group(1), Integer.valueOf(m.group(2)));
+		}
+		assertThat(out).as("the four tabs' badges").hasSize(4);
+		return out;
+	}
+
 	@Test
 	void aDealerUserGets404ForAnotherDealersComplaint() throws Exception {
 		long id = register(phone(), "乙的抱怨");

@@ -78,6 +78,13 @@ class StaleStatisticsPlansTests {
 		STATEMENTS.put(WORK_ORDER_WITH_COMPLAINT + CURRENT_AT_DEALER + " order by wo1_0.next_due_at,wo1_0.id offset $2 rows fetch first $3 rows only",
 				new String[] { "17", "0", "20" });
 		STATEMENTS.put(WORK_ORDER_IDS + CURRENT_AT_DEALER + " fetch first $2 rows only", new String[] { "17", "101" });
+		// every tab's badge at once (ComplaintBoards.inboxTallies)
+		String tabRows = "select w.id from work_order w join complaint c on c.id = w.complaint_id where w.status in "
+				+ "('DISPATCHED','CONFIRMED') and c.status in ('DISPATCHED','IN_PROGRESS','CLOSURE_REQUESTED') and w.dealer_id in ($1)";
+		STATEMENTS.put("select " + String.join(", ", java.util.stream.Stream.of("", " and w.status = 'DISPATCHED'",
+				" and w.status = 'CONFIRMED' and w.first_reply_at is null", " and w.first_reply_at is not null")
+				.map(tab -> "(select count(*) from (" + tabRows + tab + " fetch first 100 rows only) t)").toList()),
+				new String[] { "17" });
 		STATEMENTS.put(WORK_ORDER_IDS + CURRENT_AT_DEALER + " and wo1_0.status='DISPATCHED' fetch first $2 rows only", new String[] { "17", "101" });
 		STATEMENTS.put(WORK_ORDER_IDS + CURRENT_AT_DEALER + " and wo1_0.status='CONFIRMED' and wo1_0.first_reply_at is null fetch first $2 rows only",
 				new String[] { "17", "101" });
