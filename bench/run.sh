@@ -20,7 +20,8 @@
 # where other work holds PostgreSQL connections (the floor needs 32 more).
 # BENCH_REUSE=1 measures again on the database an earlier run loaded (no drop, no load; migrations added
 # since then run even when an earlier-numbered one arrived later, as happens between branches).
-# Results go to bench/results/ and docs/benchmarks.md (with the machine and date).
+# Results go to bench/results/ (with the collector's log, gc.log, to read pauses against the latency tail) and
+# docs/benchmarks.md (with the machine and date).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA_HOME=$(bin/java-home); export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"   # Java 25 (ADR 0004)
@@ -56,7 +57,7 @@ KCM_ENCRYPTION_KEY="MDEyMzQ1Njc4OTAxMjM0NTY3ODkwMTIzNDU2Nzg5MDE="  KCM_SECURE_CO
 KCM_JOB_ESCALATION_CRON=- KCM_JOB_DEADLINE_SWEEP_CRON=- KCM_JOB_ONLINE_LIST_CRON=- KCM_JOB_NOTIFICATION_RETRY_CRON=- \
 KCM_JOB_QUARTERLY_LIMITS_CRON=- KCM_JOB_MAJOR_REPORT_SWEEP_CRON=- \
   SPRING_FLYWAY_OUT_OF_ORDER=${BENCH_REUSE:-false} \
-  java -Xmx2g -Dserver.tomcat.accesslog.enabled=true -Dserver.tomcat.accesslog.directory="$PWD/bench/results" \
+  java -Xmx2g -Xlog:gc:file="$PWD/bench/results/gc.log" -Dserver.tomcat.accesslog.enabled=true -Dserver.tomcat.accesslog.directory="$PWD/bench/results" \
   -Dserver.tomcat.accesslog.prefix=access -Dserver.tomcat.accesslog.suffix=.log -Dserver.tomcat.accesslog.rotate=false \
   -Dserver.tomcat.accesslog.buffered=false '-Dserver.tomcat.accesslog.pattern=%U %s %D' \
   -jar "$JAR" > bench/results/app.log 2>&1 &
