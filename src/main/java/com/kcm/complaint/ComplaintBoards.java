@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -332,7 +333,7 @@ public class ComplaintBoards {
 		String rows = "select w.id from work_order w join complaint c on c.id = w.complaint_id where w.status in ("
 				+ sqlLiterals(WorkOrderStatus.CURRENT) + ") and c.status in (" + sqlLiterals(ComplaintStatus.OPEN_AT_DEALER)
 				+ ")" + (ofDealers ? " and w.dealer_id in (:dealers)" : "");
-		return "select " + java.util.Arrays.stream(InboxTab.values())
+		return "select " + Arrays.stream(InboxTab.values())
 				.map(t -> "(select count(*) from (" + rows + inboxCondition(t) + " fetch first " + Tally.CAP + " rows only) t)")
 				.collect(Collectors.joining(", "));
 	}

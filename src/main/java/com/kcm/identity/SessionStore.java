@@ -52,8 +52,9 @@ class SessionStore {
 	static final String H2_UPDATE_SESSION = "MERGE INTO %TABLE_NAME% S USING " + NEW_VALUES
 			+ " ON S.PRIMARY_ID = V.PRIMARY_ID WHEN MATCHED AND " + WORTH_WRITING + " THEN UPDATE SET " + NEW_ROW;
 
+	/** Attributes written as upserts, the session's row only when worth writing: each database in its own SQL. */
 	@Bean
-	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> attributesWrittenAsUpserts(Databases databases) {
+	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionWrites(Databases databases) {
 		return repository -> {
 			if (databases.isPostgres()) {
 				new PostgreSqlJdbcIndexedSessionRepositoryCustomizer().customize(repository);

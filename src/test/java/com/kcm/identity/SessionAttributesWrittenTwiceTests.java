@@ -4,15 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
-import org.springframework.session.config.SessionRepositoryCustomizer;
-import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.kcm.support.KcmTest;
 
@@ -23,22 +17,11 @@ import com.kcm.support.KcmTest;
  * Runs on H2 and on PostgreSQL, each with its own upsert.
  */
 @KcmTest
-class SessionAttributesWrittenTwiceTests {
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	PlatformTransactionManager transactions;
-
-	@Autowired
-	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> customizer;
+class SessionAttributesWrittenTwiceTests extends SessionStoreTestBase {
 
 	@Test
 	void twoRequestsAddingTheSameAttributeToOneSessionBothSucceedAndTheLaterWins() {
-		JdbcIndexedSessionRepository jdbcStore = store();
-		customizer.customize(jdbcStore);
-		SessionRepository<Session> store = sessions(jdbcStore);
+		SessionRepository<Session> store = sessions(customizedStore());
 		String id = newSession(store);
 		try {
 			store.save(secondRequestAddingTheSameAttribute(store, id));
@@ -51,7 +34,7 @@ class SessionAttributesWrittenTwiceTests {
 
 	@Test
 	void withoutTheUpsertTheSecondRequestFails() {
-		SessionRepository<Session> store = sessions(store());
+		SessionRepository<Session> store = sessions(plainStore());
 		String id = newSession(store);
 		try {
 			Session second = secondRequestAddingTheSameAttribute(store, id);
@@ -73,15 +56,6 @@ class SessionAttributesWrittenTwiceTests {
 		store.save(first);
 		second.setAttribute("token", "from the second request");
 		return second;
-	}
-
-	private JdbcIndexedSessionRepository store() {
-		return new JdbcIndexedSessionRepository(jdbc, new TransactionTemplate(transactions));
-	}
-
-	@SuppressWarnings({ "unchecked", "rawtypes" })
-	private static SessionRepository<Session> sessions(JdbcIndexedSessionRepository store) {
-		return (SessionRepository) store; // its session class is not public: seen through the Session interface
 	}
 
 	private static String newSession(SessionRepository<Session> store) {
