@@ -3,10 +3,12 @@ package com.kcm.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -55,11 +57,15 @@ class JvmOptionsFileTests {
 		assertThat(patterns).hasSizeGreaterThan(10);
 		for (String p : patterns) { // a misspelt name would silently exclude nothing
 			String cls = p.substring(0, p.lastIndexOf('.')).replace('/', '.');
+			String method = p.substring(p.lastIndexOf('.') + 1);
 			if (cls.endsWith(".*")) {
 				assertThat(packageExists(cls.substring(0, cls.length() - 2))).as(p).isTrue();
 			} else {
-				Class.forName(cls.endsWith("*") ? cls.substring(0, cls.length() - 1) : cls, false,
+				Class<?> type = Class.forName(cls.endsWith("*") ? cls.substring(0, cls.length() - 1) : cls, false,
 						getClass().getClassLoader());
+				if (!method.contains("*")) { // a method named in full must be one the class declares
+					assertThat(Arrays.stream(type.getDeclaredMethods()).map(Method::getName)).as(p).contains(method);
+				}
 			}
 		}
 	}
