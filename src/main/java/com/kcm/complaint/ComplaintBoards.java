@@ -90,6 +90,11 @@ public class ComplaintBoards {
 
 		public static final int CAP = 100;
 
+		/** The tally of {@code rows} rows found by a count that stopped at {@link #CAP}. */
+		static Tally counted(long rows) {
+			return new Tally(rows, rows >= CAP);
+		}
+
 		public boolean positive() {
 			return value > 0;
 		}
@@ -234,7 +239,7 @@ public class ComplaintBoards {
 		q.orderBy(order.stream()
 				.map(o -> o.isAscending() ? cb.asc(r.get(o.getProperty())) : cb.desc(r.get(o.getProperty()))).toList());
 		int found = em.createQuery(q).setMaxResults(Tally.CAP).getResultList().size();
-		return new Tally(found, found >= Tally.CAP);
+		return Tally.counted(found);
 	}
 
 	private Specification<Complaint> sectionSpec(Section section, Instant now) {
@@ -300,7 +305,7 @@ public class ComplaintBoards {
 		Map<InboxTab, Tally> counts = new EnumMap<>(InboxTab.class);
 		if (visible != null && visible.isEmpty()) {
 			for (InboxTab t : InboxTab.values()) {
-				counts.put(t, new Tally(0, false));
+				counts.put(t, Tally.counted(0));
 			}
 			return Collections.unmodifiableMap(counts);
 		}
@@ -310,8 +315,7 @@ public class ComplaintBoards {
 		}
 		Object[] found = (Object[]) query.getSingleResult();
 		for (InboxTab t : InboxTab.values()) {
-			long n = ((Number) found[t.ordinal()]).longValue();
-			counts.put(t, new Tally(n, n >= Tally.CAP));
+			counts.put(t, Tally.counted(((Number) found[t.ordinal()]).longValue()));
 		}
 		return Collections.unmodifiableMap(counts);
 	}
@@ -320,8 +324,8 @@ public class ComplaintBoards {
 	private static String inboxCondition(InboxTab tab) {
 		return switch (tab) {
 			case ALL -> "";
-			case CONFIRM -> " and w.status = '" + WorkOrderStatus.DISPATCHED + "'";
-			case REPLY -> " and w.status = '" + WorkOrderStatus.CONFIRMED + "' and w.first_reply_at is null";
+			case CONFIRM -> " and w.status = '" + WorkOrderStatus.DISPATCHED.name() + "'";
+			case REPLY -> " and w.status = '" + WorkOrderStatus.CONFIRMED.name() + "' and w.first_reply_at is null";
 			case PROGRESS -> " and w.first_reply_at is not null";
 		};
 	}
